@@ -1,7 +1,42 @@
 package com.kitesession;
 
+import com.kitesession.cli.ExchangeCommand;
+import com.kitesession.cli.SimCommand;
+import com.kitesession.ui.KiteSessionApp;
+import java.util.Arrays;
+import javafx.application.Application;
+
+/**
+ * Entry point of {@code kite-session.jar}: no arguments opens the window; {@code sim} runs the
+ * built-in Kite simulator; {@code exchange} swaps a request_token for an access token.
+ * (A plain main class, not the Application itself, so the fat jar starts on the class path.)
+ */
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("placeholder");
+        if (args.length == 0) {
+            Application.launch(KiteSessionApp.class);
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int exit = switch (args[0]) {
+            case "sim" -> SimCommand.run(rest, System.out, System.err);
+            case "exchange" -> ExchangeCommand.run(rest, System.getenv(), System.out, System.err);
+            case "help", "--help", "-h" -> {
+                System.out.println(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("Unknown command: " + args[0] + "\n" + USAGE);
+                yield 2;
+            }
+        };
+        System.exit(exit);
     }
+
+    static final String USAGE = """
+            usage: java -jar kite-session.jar                      open the window
+                   java -jar kite-session.jar sim [--port N] [--now ISO-8601-instant]
+                   KITE_API_SECRET=... java -jar kite-session.jar exchange --api-key K --request-token T [--api-base URL]""";
 }

@@ -1,0 +1,204 @@
+package com.kitesession.explain;
+
+import com.kitesession.kite.InputException;
+import com.kitesession.kite.KiteApiException;
+import com.kitesession.kite.KiteConnectionException;
+import com.kitesession.kite.KiteException;
+import com.kitesession.kite.KiteTimeoutException;
+import com.kitesession.kite.KiteUnexpectedResponseException;
+import com.kitesession.kite.LoginRedirect;
+import com.kitesession.kite.NetworkException;
+import com.kitesession.kite.PermissionException;
+import com.kitesession.kite.TokenException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns every failure into an {@link Explanation}: which layer, why in plain words, the fix.
+ * Kite's messages are matched loosely (lower case, key words) because their exact wording is
+ * not an API; anything unrecognised still gets a general explanation with Kite's own text.
+ */
+public final class ErrorExplainer {
+    private static final java.time.ZoneId IST = java.time.ZoneId.of("Asia/Kolkata");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'on' EEE d MMM", Locale.ENGLISH);
+
+    /** A failure of {@code POST /session/token}, the request_token exchange. */
+    public Explanation explainExchange(KiteException e) {
+        if (e instanceof KiteApiException api) {
+            String message = lower(api.kiteMessage());
+            if (message.contains("checksum")) {
+                return new Explanation(ErrorLayer.API, "The api_secret does not match this Kite app",
+                        "Kite checks a SHA-256 checksum made from the api_key, the request_token and the api_secret."
+                                + " It did not match, so the api_secret entered here is not the app's current secret.",
+                        List.of("Open developers.kite.trade > My apps > this app and copy the API secret again"
+                                        + " (if you regenerated it, the old one no longer works).",
+                                "Paste it into the profile's api_secret field, without spaces.",
+                                "Log in again: each login gives a new request_token."),
+                        FixAction.EDIT_SECRET, api.kiteMessage());
+            }
+            if (message.contains("token is invalid") || message.contains("expired")) {
+                return new Explanation(ErrorLayer.API, "The request_token was already used or is too old",
+                        "A request_token works once, and only for a few minutes after the login."
+                                + " This one was exchanged before, or the exchange came too late.",
+                        List.of("Log in again to get a fresh request_token; the app exchanges it at once.",
+                                "If a script also exchanges tokens from this redirect, let only one of them do it."),
+                        FixAction.RELOGIN, api.kiteMessage());
+            }
+            if (message.contains("api_key")) {
+                return new Explanation(ErrorLayer.API, "Kite does not know this api_key",
+                        "The api_key in the profile is not a Kite Connect app Kite recognises.",
+                        List.of("Copy the API key from developers.kite.trade > My apps and paste it into the profile.",
+                                "Check that the app's subscription is active."),
+                        FixAction.EDIT_PROFILE, api.kiteMessage());
+            }
+        }
+        return explainCommon(e);
+    }
+
+    /**
+     * A failure of a call made with the access token (the liveness check). {@code expiresAt}
+     * and {@code now} let a 403 say whether the daily 06:00 expiry already explains it.
+     */
+    public Explanation explainApiCall(KiteException e, ZonedDateTime expiresAt, ZonedDateTime now) {
+        if (e instanceof TokenException || e instanceof PermissionException && isSessionMessage(e)) {
+            String kiteMessage = ((KiteApiException) e).kiteMessage();
+            return sessionEnded(expiresAt != null && !now.isBefore(expiresAt), expiresAt, kiteMessage);
+        }
+        return explainCommon(e);
+    }
+
+    /** The countdown reached the daily expiry: the app knows without asking Kite. */
+    public Explanation explainExpired(ZonedDateTime expiresAt) {
+        return sessionEnded(true, expiresAt, null);
+    }
+
+    private Explanation sessionEnded(boolean pastExpiry, ZonedDateTime expiresAt, String kiteMessage) {
+        List<String> fixes = List.of(
+                "Log in again: that gives a new access token (scripts must then use the new one).",
+                "If it dies again soon after logging in: check you did not log out of Kite web"
+                        + " (a master logout kills every session), log in from another Kite Connect app or script,"
+                        + " or regenerate the api_secret.",
+                "Check that the Kite Connect app's subscription is still active on developers.kite.trade.");
+        String why = pastExpiry
+                ? "Every Kite access token expires at the daily cut-off (06:00 IST, a regulatory rule) after login."
+                        + " This one expired at " + TIME.format(expiresAt.withZoneSameInstant(IST)) + " IST."
+                : "Kite no longer accepts this access token although its 06:00 IST expiry has not come."
+                        + " Tokens die early on an API logout, a master logout on Kite web, a login to another"
+                        + " Kite instance, a regenerated api_secret, or a lapsed subscription.";
+        return new Explanation(ErrorLayer.API,
+                pastExpiry ? "The session expired at " + HOUR.format(expiresAt.withZoneSameInstant(IST)) + " IST"
+                        : "The session was ended early",
+                why, fixes, FixAction.RELOGIN, kiteMessage);
+    }
+
+    /** The login page sent the person back with {@code status=cancelled}. */
+    public Explanation explainCancelled() {
+        return new Explanation(ErrorLayer.LOGIN, "The login was cancelled",
+                "The Kite login page was closed with Cancel, so Kite issued no request_token. Nothing was changed.",
+                List.of("Press Log in again when you are ready."), FixAction.RELOGIN, null);
+    }
+
+    /** The redirect came back to our URL but without a usable request_token. */
+    public Explanation explainFailedRedirect(LoginRedirect.Failed failed) {
+        return new Explanation(ErrorLayer.LOGIN, "Kite came back without a usable request_token",
+                failed.reason(),
+                List.of("Log in again.",
+                        "If it repeats, check that the redirect URL registered for the app on developers.kite.trade"
+                                + " is exactly the one in this profile."),
+                FixAction.RELOGIN, null);
+    }
+
+    /**
+     * The login page rejected the 2FA code. {@code computerNow} is this computer's clock,
+     * shown so the person can compare it with a trusted one.
+     */
+    public Explanation explainTwoFactor(TwoFactorRejection rejection, ZonedDateTime computerNow) {
+        if (rejection.attemptsExhausted()) {
+            return new Explanation(ErrorLayer.LOGIN, "No 2FA attempts remain",
+                    "Kite stopped accepting codes for now after several wrong ones. This is not a password or"
+                            + " API key problem; the clock is no longer the point either until the lock clears.",
+                    List.of("Wait the time Kite states, or reset the 2FA from the Kite login page.",
+                            "Before trying again, set both clocks to automatic (below) so the next code is right."),
+                    FixAction.NONE, rejection.pageMessage());
+        }
+        List<String> fixes = new ArrayList<>();
+        fixes.add("Your code was probably right but made on a clock that is off: a 2FA code is valid only for"
+                + " its 30-second window, so a clock off by more than about 30 s makes every code wrong.");
+        fixes.addAll(ClockFixSteps.ALL);
+        fixes.add("Then wait for a fresh code and type it once. Do not keep retyping: Kite limits attempts.");
+        return new Explanation(ErrorLayer.LOGIN, "Kite rejected the 2FA code: almost always a clock out of sync",
+                "This is the login step, not your password and not the API key. The 6-digit code is computed"
+                        + " from the time on the phone (or authenticator) and checked against Kite's clock."
+                        + " The phone's clock matters as much as this computer's. This computer reads "
+                        + TIME.format(computerNow) + " " + computerNow.getZone().getId()
+                        + "; compare it with a trusted clock (time.is).",
+                fixes, FixAction.NONE, rejection.pageMessage());
+    }
+
+    private Explanation explainCommon(KiteException e) {
+        if (e instanceof KiteTimeoutException) {
+            return new Explanation(ErrorLayer.API, "Kite did not answer in time",
+                    "The request to Kite timed out: a slow or interrupted connection, or Kite under load"
+                            + " (often just before 09:15 IST).",
+                    List.of("Check the internet connection and try again.",
+                            "If a request_token was involved and a minute has passed, log in again."),
+                    FixAction.RETRY, null);
+        }
+        if (e instanceof KiteConnectionException) {
+            return new Explanation(ErrorLayer.API, "Cannot reach Kite",
+                    "The connection to Kite's API failed before it answered: no internet, a firewall or proxy,"
+                            + " or a DNS problem.",
+                    List.of("Check that this computer is online (open any web page).",
+                            "If you use a VPN, proxy or firewall, allow api.kite.trade.",
+                            "Try again."),
+                    FixAction.RETRY, null);
+        }
+        if (e instanceof KiteUnexpectedResponseException unexpected) {
+            return new Explanation(ErrorLayer.API, "Kite sent a page instead of data",
+                    "Kite's server answered HTTP " + unexpected.httpStatus() + " with something that is not its"
+                            + " usual JSON, typically a gateway or maintenance page while Kite is having trouble.",
+                    List.of("Wait a minute and try again.", "Check Kite's status on kite.trade or Zerodha's social channels."),
+                    FixAction.RETRY, null);
+        }
+        if (e instanceof NetworkException api && api.httpStatus() == 429) {
+            return new Explanation(ErrorLayer.API, "Too many requests to Kite",
+                    "Kite allows about 10 requests a second for these calls; more are refused for a moment.",
+                    List.of("Wait a second, then try again.", "If scripts poll Kite in a loop, slow them down."),
+                    FixAction.RETRY, api.kiteMessage());
+        }
+        if (e instanceof InputException api) {
+            return new Explanation(ErrorLayer.API, "Kite rejected the request as incomplete",
+                    "A required field was missing or malformed: usually an empty api_key or request_token.",
+                    List.of("Check the profile's api_key.", "Log in again."), FixAction.EDIT_PROFILE, api.kiteMessage());
+        }
+        if (e instanceof KiteApiException api) {
+            return new Explanation(ErrorLayer.API, "Kite reported an error (" + api.errorType() + ")",
+                    "Kite answered HTTP " + api.httpStatus() + " and said what is quoted below.",
+                    List.of("Try again in a moment.", "If it persists, search the message on the kite.trade forum."),
+                    FixAction.RETRY, api.kiteMessage());
+        }
+        return new Explanation(ErrorLayer.API, "Something went wrong talking to Kite",
+                e.getMessage() == null ? "An unexpected error." : e.getMessage(),
+                List.of("Try again."), FixAction.RETRY, null);
+    }
+
+    /** A bug of ours, not Kite's: still a message, never a stack trace. */
+    public Explanation explainUnexpected(RuntimeException e) {
+        return new Explanation(ErrorLayer.API, "Something unexpected went wrong in the app",
+                "The app hit an internal error (" + e.getClass().getSimpleName() + ") while talking to Kite.",
+                List.of("Try again.", "If it repeats, restart the app and report it with the time it happened."),
+                FixAction.RETRY, null);
+    }
+
+    private static boolean isSessionMessage(KiteException e) {
+        return lower(((KiteApiException) e).kiteMessage()).contains("access_token");
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

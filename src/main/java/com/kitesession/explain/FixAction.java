@@ -1,0 +1,25 @@
+package com.kitesession.explain;
+
+/** The one button an explanation offers next to its fix steps. */
+public enum FixAction {
+    /** Start the Kite login again (a new request_token). */
+    RELOGIN("Log in again"),
+    /** Re-enter the api_secret in the profile, then log in again. */
+    EDIT_SECRET("Check the api_secret"),
+    /** Re-enter the profile's api_key or redirect URL. */
+    EDIT_PROFILE("Check the profile"),
+    /** Repeat what failed (a verify, or the login for a network error). */
+    RETRY("Try again"),
+    /** Nothing to press: the person fixes it in the login page itself. */
+    NONE("");
+
+    private final String label;
+
+    FixAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,101 @@
+package com.kitesession.login;
+
+import com.kitesession.explain.ErrorExplainer;
+import com.kitesession.explain.Explanation;
+import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.KiteException;
+import com.kitesession.kite.LoginRedirect;
+import com.kitesession.kite.LoginUrls;
+import com.kitesession.kite.RedirectParser;
+import com.kitesession.kite.UserSession;
+import com.kitesession.session.ActiveSession;
+import com.kitesession.session.KiteProfile;
+import com.kitesession.session.TokenExpiry;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One login attempt, without JavaFX: the browser reports every URL it navigates to, this class
+ * recognises the redirect to the registered URL, exchanges the request_token off the UI thread
+ * and reports the outcome on the UI thread. The view only shows what it is told.
+ */
+public final class LoginFlow {
+
+    /** What the view hears; every call arrives on the UI executor. */
+    public interface Listener {
+        void exchanging();
+
+        void loggedIn(ActiveSession session);
+
+        void failed(Explanation explanation);
+    }
+
+    private final KiteProfile profile;
+    private final String apiSecret;
+    private final KiteClient client;
+    private final RedirectParser redirects;
+    private final TokenExpiry expiry;
+    private final Clock clock;
+    private final Executor background;
+    private final Executor ui;
+    private final Listener listener;
+    private final ErrorExplainer explainer = new ErrorExplainer();
+    /** The redirect may be reported twice (location change, then the failed load): act once. */
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    public LoginFlow(KiteProfile profile, String apiSecret, KiteClient client, TokenExpiry expiry, Clock clock,
+            Executor background, Executor ui, Listener listener) {
+        this.profile = profile;
+        this.apiSecret = apiSecret;
+        this.client = client;
+        this.redirects = new RedirectParser(profile.redirectUrl());
+        this.expiry = expiry;
+        this.clock = clock;
+        this.background = background;
+        this.ui = ui;
+        this.listener = listener;
+    }
+
+    public String loginUrl() {
+        return LoginUrls.loginUrl(profile.loginBase(), profile.apiKey(), null);
+    }
+
+    public boolean isFinished() {
+        return finished.get();
+    }
+
+    /**
+     * Called with each URL the browser goes to. Returns true when the URL was our redirect
+     * (the browser should stop: the target often does not load at all).
+     */
+    public boolean onNavigation(String url) {
+        LoginRedirect redirect = redirects.parse(url);
+        if (redirect instanceof LoginRedirect.NotOurs) return false;
+        if (!finished.compareAndSet(false, true)) return true;
+        if (redirect instanceof LoginRedirect.Success success) {
+            listener.exchanging();
+            background.execute(() -> exchange(success.requestToken()));
+        } else if (redirect instanceof LoginRedirect.Cancelled) {
+            listener.failed(explainer.explainCancelled());
+        } else if (redirect instanceof LoginRedirect.Failed failure) {
+            listener.failed(explainer.explainFailedRedirect(failure));
+        }
+        return true;
+    }
+
+    private void exchange(String requestToken) {
+        try {
+            UserSession user = client.generateSession(profile.apiKey(), requestToken, apiSecret);
+            ActiveSession session = ActiveSession.of(user, expiry, clock);
+            ui.execute(() -> listener.loggedIn(session));
+        } catch (KiteException e) {
+            Explanation explanation = explainer.explainExchange(e);
+            ui.execute(() -> listener.failed(explanation));
+        } catch (RuntimeException e) {
+            // A bug must still end the busy state with a message, not a frozen window.
+            Explanation explanation = explainer.explainUnexpected(e);
+            ui.execute(() -> listener.failed(explanation));
+        }
+    }
+}

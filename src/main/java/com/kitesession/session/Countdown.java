@@ -1,0 +1,15 @@
+package com.kitesession.session;
+
+import java.time.Duration;
+
+/** Formats time left as the window shows it: {@code 17:42:05}, or "expired". */
+public final class Countdown {
+    private Countdown() {}
+
+    public static String format(Duration remaining) {
+        if (remaining.isZero() || remaining.isNegative()) return "expired";
+        // Round up so the display reads 00:00:01 in the last second rather than 00:00:00.
+        long seconds = remaining.getSeconds() + (remaining.getNano() > 0 ? 1 : 0);
+        return String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,33 @@
+package com.kitesession.ui;
+
+import com.kitesession.session.TokenExpiry;
+import com.kitesession.sim.KiteSimulator;
+import com.kitesession.storage.SettingsStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
+
+/**
+ * What the window needs from the outside world, injectable for tests: the clock (countdown
+ * and expiry), where settings live, a background executor for all I/O, one shared OkHttp
+ * client (connection reuse), and how to start the built-in simulator for the demo profile.
+ */
+public record AppServices(Clock clock, TokenExpiry expiry, SettingsStore settings, ExecutorService background,
+        OkHttpClient http, DemoBackend demo) {
+
+    /** Starts (or hands over) the simulator the demo profile logs in against. */
+    @FunctionalInterface
+    public interface DemoBackend {
+        KiteSimulator start() throws IOException;
+    }
+
+    public static ExecutorService newBackgroundExecutor() {
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "kite-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package com.kitesession.ui;
+
+import com.kitesession.explain.ErrorLayer;
+import com.kitesession.explain.Explanation;
+import com.kitesession.explain.FixAction;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Shows one {@link Explanation}: the layer as a badge, title, why, numbered fixes, the fix button. */
+final class ExplanationView extends VBox {
+    private final Consumer<FixAction> onAction;
+
+    ExplanationView(Consumer<FixAction> onAction) {
+        this.onAction = onAction;
+        getStyleClass().add("explanation");
+        setId("explanation");
+        hide();
+    }
+
+    void show(Explanation explanation) {
+        getChildren().clear();
+        getStyleClass().removeAll("layer-login", "layer-api");
+        getStyleClass().add(explanation.layer() == ErrorLayer.LOGIN ? "layer-login" : "layer-api");
+
+        Label layer = new Label(explanation.layer().label());
+        layer.getStyleClass().add("layer-badge");
+        layer.setId("explanation-layer");
+        Button close = new Button("Dismiss");
+        close.setId("explanation-dismiss");
+        close.setOnAction(e -> hide());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, layer, gap, close);
+
+        Label title = wrapped(explanation.title(), "explanation-title");
+        title.setId("explanation-title");
+        Label why = wrapped(explanation.why(), "explanation-why");
+        why.setId("explanation-why");
+        getChildren().addAll(head, title, why);
+        if (explanation.kiteMessage() != null) {
+            getChildren().add(wrapped("Kite said: \u201c" + explanation.kiteMessage() + "\u201d", "kite-message"));
+        }
+        VBox fixes = new VBox(2);
+        fixes.setId("explanation-fixes");
+        for (int i = 0; i < explanation.fixes().size(); i++) {
+            fixes.getChildren().add(wrapped((i + 1) + ". " + explanation.fixes().get(i), "fix-step"));
+        }
+        getChildren().addAll(wrapped("What to do", "fix-heading"), fixes);
+        if (explanation.action() != FixAction.NONE) {
+            Button action = new Button(explanation.action().label());
+            action.setId("explanation-action");
+            action.getStyleClass().add("accent");
+            action.setOnAction(e -> {
+                hide();
+                onAction.accept(explanation.action());
+            });
+            getChildren().add(action);
+        }
+        setVisible(true);
+        setManaged(true);
+    }
+
+    void hide() {
+        setVisible(false);
+        setManaged(false);
+    }
+
+    private static Label wrapped(String text, String style) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(style);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+}

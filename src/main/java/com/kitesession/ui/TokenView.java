@@ -1,0 +1,155 @@
+package com.kitesession.ui;
+
+import com.kitesession.session.ActiveSession;
+import com.kitesession.session.Countdown;
+import com.kitesession.session.TokenExpiry;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The logged-in view: whose session, the token (masked until revealed), the live countdown to
+ * the 06:00 IST expiry, and Copy / Verify / Log in again. The countdown is recomputed from the
+ * clock every second, so it stays right across sleep, and in any local time zone.
+ */
+final class TokenView extends VBox {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss", Locale.ENGLISH);
+
+    private final Clock clock;
+    private final ZoneId localZone;
+    private final Runnable onExpired;
+    private final Label who = new Label();
+    private final Label countdown = new Label();
+    private final Label expires = new Label();
+    private final Label loginTime = new Label();
+    private final Label token = new Label();
+    private final ToggleButton reveal = new ToggleButton("Reveal");
+    private final Label status = new Label();
+    private final Timeline ticker;
+    private ActiveSession session;
+
+    TokenView(Clock clock, ZoneId localZone, Runnable onVerify, Runnable onRelogin, Runnable onExpired) {
+        this.clock = clock;
+        this.localZone = localZone;
+        this.onExpired = onExpired;
+        getStyleClass().add("token-view");
+        setId("token-view");
+        who.setId("token-user");
+        who.getStyleClass().add("who");
+        countdown.setId("countdown");
+        countdown.getStyleClass().add("countdown");
+        expires.setId("token-expires");
+        loginTime.setId("token-login-time");
+        token.setId("token-value");
+        token.getStyleClass().add("token");
+        reveal.setId("token-reveal");
+        status.setId("token-status");
+        status.getStyleClass().add("status");
+        status.setWrapText(true);
+
+        Label countdownCaption = new Label("left until the token expires");
+        countdownCaption.getStyleClass().add("caption");
+        Button copy = new Button("Copy token");
+        copy.setId("copy-token");
+        copy.getStyleClass().add("accent");
+        copy.setOnAction(e -> copy());
+        Button verify = new Button("Verify session");
+        verify.setId("verify-session");
+        verify.setOnAction(e -> {
+            status.setText("Checking the session with Kite\u2026");
+            onVerify.run();
+        });
+        Button relogin = new Button("Log in again");
+        relogin.setId("relogin");
+        relogin.setOnAction(e -> onRelogin.run());
+        reveal.setOnAction(e -> showToken());
+
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("facts");
+        facts.addRow(0, caption("Expires"), expires);
+        facts.addRow(1, caption("Logged in"), loginTime);
+        facts.addRow(2, caption("Access token"), new HBox(8, token, reveal));
+
+        getChildren().addAll(who, countdown, countdownCaption, facts, new HBox(8, copy, verify, relogin), status);
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    void show(ActiveSession session) {
+        this.session = session;
+        var user = session.user();
+        who.setText(user.userId() + " \u00b7 " + user.userName());
+        ZonedDateTime expiry = session.expiresAt();
+        expires.setText(WHEN.format(expiry) + " IST (" + WHEN.format(expiry.withZoneSameInstant(localZone)) + " your time, "
+                + localZone.getId() + ")");
+        loginTime.setText(WHEN.format(session.loginTime().atZone(TokenExpiry.IST)) + " IST");
+        reveal.setSelected(false);
+        showToken();
+        status.setText("");
+        tick();
+        ticker.play();
+    }
+
+    void stop() {
+        ticker.stop();
+        session = null;
+    }
+
+    void setStatus(String text) {
+        status.setText(text);
+    }
+
+    ActiveSession session() {
+        return session;
+    }
+
+    private void tick() {
+        if (session == null) return;
+        countdown.setText(Countdown.format(session.remaining(clock)));
+        // The last half hour is worth a glance: colour plus the caption text, never colour alone.
+        countdown.getStyleClass().remove("urgent");
+        if (session.remaining(clock).toMinutes() < 30) countdown.getStyleClass().add("urgent");
+        if (session.isExpired(clock)) {
+            ticker.stop();
+            onExpired.run();
+        }
+    }
+
+    private void showToken() {
+        String value = session == null ? "" : session.accessToken();
+        token.setText(reveal.isSelected() ? value : mask(value));
+        reveal.setText(reveal.isSelected() ? "Hide" : "Reveal");
+    }
+
+    private void copy() {
+        if (session == null) return;
+        Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, session.accessToken()));
+        status.setText("Access token copied to the clipboard.");
+    }
+
+    static String mask(String token) {
+        if (token == null || token.isEmpty()) return "";
+        int shown = Math.min(4, token.length() / 4);
+        return "\u2022".repeat(12) + token.substring(token.length() - shown);
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("caption");
+        return label;
+    }
+}

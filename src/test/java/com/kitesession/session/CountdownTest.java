@@ -1,0 +1,27 @@
+package com.kitesession.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CountdownTest {
+    @Test
+    void formatsHoursMinutesSeconds() {
+        assertEquals("19:59:59", Countdown.format(Duration.ofHours(20).minusSeconds(1)));
+        assertEquals("00:01:00", Countdown.format(Duration.ofMinutes(1)));
+        assertEquals("23:59:59", Countdown.format(Duration.ofHours(24).minusSeconds(1)));
+    }
+
+    @Test
+    void roundsPartialSecondsUpSoTheLastSecondIsNotZero() {
+        assertEquals("00:00:01", Countdown.format(Duration.ofMillis(200)));
+        assertEquals("00:00:02", Countdown.format(Duration.ofMillis(1001)));
+    }
+
+    @Test
+    void zeroAndNegativeAreExpired() {
+        assertEquals("expired", Countdown.format(Duration.ZERO));
+        assertEquals("expired", Countdown.format(Duration.ofSeconds(-5)));
+    }
+}

@@ -1,0 +1,183 @@
+package com.kitesession.ui;
+
+import static com.kitesession.testing.WebPage.onFx;
+import static com.kitesession.testing.WebPage.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.UserProfile;
+import com.kitesession.otp.Totp;
+import com.kitesession.session.ActiveSession;
+import com.kitesession.session.TokenExpiry;
+import com.kitesession.sim.DemoAccount;
+import com.kitesession.sim.KiteSimulator;
+import com.kitesession.sim.SimulatorClock;
+import com.kitesession.sim.SimulatorConfig;
+import com.kitesession.storage.SettingsStore;
+import com.kitesession.testing.WebPage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.concurrent.ExecutorService;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The whole flow as a trader does it: the real window, the real WebView, the built-in Kite
+ * simulator on 127.0.0.1, and the simulator's clock shared with the app so the countdown can
+ * be checked to the second.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LoginEndToEndTest {
+    private static final Instant TEN_AM_IST = ZonedDateTime.of(LocalDateTime.parse("2026-11-23T10:00:00"), TokenExpiry.IST).toInstant();
+
+    @TempDir
+    static Path home;
+
+    private final SimulatorClock clock = SimulatorClock.fixedAt(TEN_AM_IST);
+    private KiteSimulator simulator;
+    private ExecutorService background;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
+        background = AppServices.newBackgroundExecutor();
+        AppServices services = new AppServices(clock, TokenExpiry.documented(), new SettingsStore(home.resolve(getClass().getSimpleName() + System.nanoTime())),
+                background, KiteClient.defaultHttpClient(), () -> simulator);
+        window = new MainWindow(services);
+        stage.setScene(KiteSessionApp.createScene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        onFx(() -> {
+            window.shutdown();
+            return null;
+        });
+        background.shutdownNow();
+        simulator.close();
+    }
+
+    private DemoAccount account() {
+        return simulator.account();
+    }
+
+    /** Waits for the demo profile, presses Login, types user id and password like a person. */
+    private WebPage loginUpToTwoFactor(FxRobot robot) {
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        robot.clickOn("#login");
+        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+        page.type("#userid", account().userId());
+        page.type("#password", account().password());
+        page.click("button[type=submit]");
+        page.waitFor("#totp");
+        return page;
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private static boolean visible(FxRobot robot, String id) {
+        return onFx(() -> {
+            Node node = robot.lookup(id).tryQuery().orElse(null);
+            return node != null && node.isVisible() && node.getScene() != null;
+        });
+    }
+
+    @Test
+    void loginWithTheSimulatorShowsTheTokenCountdownAndCopies(FxRobot robot) throws Exception {
+        WebPage page = loginUpToTwoFactor(robot);
+        page.type("#totp", Totp.code(account().totpSecretBase32(), clock.instant()));
+
+        waitUntil(() -> visible(robot, "#token-view"), "the token view");
+        ActiveSession session = onFx(() -> robot.lookup("#token-view").queryAs(TokenView.class).session());
+        // The token is the simulator's: the simulator accepts it for this user.
+        UserProfile profile = new KiteClient(simulator.baseUrl()).getProfile(account().apiKey(), session.accessToken());
+        assertEquals(account().userId(), profile.userId());
+        assertEquals(account().userId() + " \u00b7 " + account().userName(), text(robot, "#token-user"));
+        assertFalse(text(robot, "#token-value").contains(session.accessToken()), "masked until revealed");
+
+        // Logged in at 10:00 IST on the simulator's clock: 20 hours to 06:00 IST.
+        assertEquals("20:00:00", text(robot, "#countdown"));
+        clock.advance(Duration.ofHours(1).plusMinutes(30).plusSeconds(5));
+        waitUntil(() -> text(robot, "#countdown").equals("18:29:55"), "the countdown to tick with the clock");
+
+        robot.clickOn("#token-reveal");
+        assertEquals(session.accessToken(), text(robot, "#token-value"));
+        robot.clickOn("#copy-token");
+        assertEquals(session.accessToken(), onFx(() -> Clipboard.getSystemClipboard().getString()));
+
+        // Past 06:00 IST the simulator refuses the token; Verify explains the API layer.
+        clock.setInstant(session.expiresAt().toInstant().minusSeconds(2));
+        robot.clickOn("#verify-session");
+        waitUntil(() -> text(robot, "#token-status").startsWith("Session is live"), "a live verify");
+        clock.setInstant(session.expiresAt().toInstant().plusSeconds(5));
+        waitUntil(() -> visible(robot, "#explanation"), "the expiry explanation");
+        assertEquals("Kite Connect API (your program's session)", text(robot, "#explanation-layer"));
+        assertEquals("The session expired at 06:00 IST", text(robot, "#explanation-title"));
+        robot.clickOn("#explanation-dismiss");
+        robot.clickOn("#verify-session");
+        waitUntil(() -> visible(robot, "#explanation") && text(robot, "#token-status").startsWith("Kite refused"), "the 403 explanation");
+        assertEquals("The session expired at 06:00 IST", text(robot, "#explanation-title"));
+        assertTrue(robot.lookup(".kite-message").queryAs(Label.class).getText().contains("Incorrect `api_key` or `access_token`."));
+    }
+
+    @Test
+    void aWrongTwoFactorCodeShowsTheLoginLayerExplanation(FxRobot robot) {
+        WebPage page = loginUpToTwoFactor(robot);
+        String right = Totp.code(account().totpSecretBase32(), clock.instant());
+        String wrong = String.format("%06d", (Integer.parseInt(right) + 500_000) % 1_000_000);
+        page.type("#totp", wrong);
+        page.waitForText("Invalid TOTP");
+
+        waitUntil(() -> visible(robot, "#explanation"), "the 2FA explanation");
+        assertEquals("Kite login (you, in the browser)", text(robot, "#explanation-layer"));
+        assertTrue(text(robot, "#explanation-title").contains("clock out of sync"));
+        assertTrue(text(robot, "#explanation-why").contains("not your password and not the API key"));
+        assertTrue(visible(robot, "#login-webview"), "the login page stays open for the next code");
+    }
+
+    @Test
+    void aWrongSecretShowsTheChecksumExplanation(FxRobot robot) {
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        onFx(() -> {
+            robot.lookup("#api-secret").queryAs(javafx.scene.control.PasswordField.class).setText("not-the-secret");
+            return null;
+        });
+        WebPage page = loginUpToTwoFactor(robot);
+        page.type("#totp", Totp.code(account().totpSecretBase32(), clock.instant()));
+
+        waitUntil(() -> visible(robot, "#explanation"), "the checksum explanation");
+        assertEquals("Kite Connect API (your program's session)", text(robot, "#explanation-layer"));
+        assertEquals("The api_secret does not match this Kite app", text(robot, "#explanation-title"));
+        assertFalse(visible(robot, "#token-view"));
+    }
+
+    @Test
+    void cancellingTheLoginIsExplainedAndNothingIsLost(FxRobot robot) {
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        robot.clickOn("#login");
+        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+        page.waitFor("#cancel");
+        page.click("#cancel");
+        waitUntil(() -> visible(robot, "#explanation"), "the cancel explanation");
+        assertEquals("The login was cancelled", text(robot, "#explanation-title"));
+        assertEquals(account().apiKey(), onFx(() -> robot.lookup("#api-key").queryAs(javafx.scene.control.TextField.class).getText()));
+    }
+}
