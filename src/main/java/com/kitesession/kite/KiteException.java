@@ -1,0 +1,12 @@
+package com.kitesession.kite;
+
+/**
+ * Base of every failure talking to Kite. Messages are plain sentences for a trader and never
+ * carry the api_secret, a token or the checksum; for that reason no subclass keeps a cause
+ * (OkHttp's exceptions can name the request URL, and a logout URL holds the access token).
+ */
+public abstract class KiteException extends Exception {
+    protected KiteException(String message) {
+        super(message);
+    }
+}
