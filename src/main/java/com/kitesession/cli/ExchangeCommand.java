@@ -42,8 +42,8 @@ public final class ExchangeCommand {
         String secret = env.get("KITE_API_SECRET");
         if (secret == null || secret.isBlank()) return usage(err, "set the environment variable KITE_API_SECRET to the app's api_secret");
 
-        KiteClient client = new KiteClient(options.getOrDefault("--api-base", KiteConnect.API_BASE));
         try {
+            KiteClient client = new KiteClient(options.getOrDefault("--api-base", KiteConnect.API_BASE));
             UserSession session = client.generateSession(apiKey, requestToken, secret);
             out.println(session.accessToken());
             return OK;
@@ -51,6 +51,9 @@ public final class ExchangeCommand {
             Explanation explanation = new ErrorExplainer().explainExchange(e);
             err.print(explanation.toPlainText());
             return e instanceof KiteApiException ? KITE_ERROR : NETWORK_ERROR;
+        } catch (IllegalArgumentException e) {
+            // The client's own checks (blank or non-printable values, a bad URL); they never echo the value.
+            return usage(err, e.getMessage());
         }
     }
 
