@@ -1,0 +1,101 @@
+package com.kitesession.cli;
+
+import com.kitesession.sim.DemoAccount;
+import com.kitesession.sim.KiteSimulator;
+import com.kitesession.sim.SimulatorClock;
+import com.kitesession.sim.SimulatorConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code sim [--port N] [--now ISO-8601-instant]}: runs the Kite simulator in the foreground. */
+public final class SimCommand {
+    static final String USAGE = "usage: sim [--port N] [--now ISO-8601-instant, e.g. 2026-11-23T04:30:00Z]";
+
+    private SimCommand() {}
+
+    /** 0 for --help (otherwise it blocks until the JVM is killed), 1 if the server cannot start, 2 for bad usage. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
+        KiteSimulator sim;
+        try {
+            sim = startFromArgs(args, out);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IOException e) {
+            err.println("could not start the simulator: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "kite-sim-shutdown"));
+        try {
+            new CountDownLatch(1).await(); // until killed; the hook closes the server
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sim.close();
+        }
+        return 0;
+    }
+
+    /**
+     * Parses the arguments (a leading "sim" is skipped), starts the simulator and prints its
+     * {@code name: value} lines. Throws IllegalArgumentException with a plain message for bad usage.
+     */
+    static KiteSimulator startFromArgs(String[] args, PrintStream out) throws IOException {
+        SimulatorConfig.Builder config = SimulatorConfig.builder();
+        int i = args.length > 0 && args[0].equals("sim") ? 1 : 0;
+        for (; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--port") || arg.equals("--now")) {
+                if (i + 1 >= args.length) throw new IllegalArgumentException(arg + " needs a value");
+                String value = args[++i];
+                if (arg.equals("--port")) config.port(port(value));
+                else config.clock(SimulatorClock.startingAt(instant(value)));
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        KiteSimulator sim = KiteSimulator.start(config.build());
+        DemoAccount a = sim.account();
+        out.println("base-url: " + sim.baseUrl());
+        out.println("api-key: " + a.apiKey());
+        out.println("api-secret: " + a.apiSecret());
+        out.println("redirect-url: " + a.redirectUrl());
+        out.println("user-id: " + a.userId());
+        out.println("password: " + a.password());
+        out.println("totp-secret: " + a.totpSecretBase32());
+        out.flush();
+        return sim;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException ignored) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535, not " + value);
+    }
+
+    /** An instant such as 2026-11-23T04:30:00Z, or with an offset such as 2026-11-23T10:00:00+05:30. */
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--now must be an ISO-8601 instant such as 2026-11-23T04:30:00Z, not " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.kitesession.sim;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The few HTTP chores the handlers share: parameters, cookies, and replies with a Content-Type always set. */
+final class Http {
+    static final String HTML = "text/html; charset=utf-8";
+    static final String JSON = "application/json";
+    private static final Gson GSON = new GsonBuilder().serializeNulls().create(); // Kite sends "data": null
+
+    private Http() {}
+
+    /** Decoded pairs of a query string, in order; the first of repeated names wins. */
+    static Map<String, String> parse(String queryString) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (queryString == null || queryString.isEmpty()) return out;
+        for (String pair : queryString.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.putIfAbsent(name, value);
+        }
+        return out;
+    }
+
+    static Map<String, String> query(HttpExchange ex) {
+        return parse(ex.getRequestURI().getRawQuery());
+    }
+
+    /** An application/x-www-form-urlencoded body. */
+    static Map<String, String> form(HttpExchange ex) throws IOException {
+        return parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    static String cookie(HttpExchange ex, String name) {
+        for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String part : header.split(";")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length == 2 && kv[0].equals(name)) return kv[1];
+            }
+        }
+        return null;
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return s;
+        }
+    }
+
+    static void html(HttpExchange ex, int status, String body) throws IOException {
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        send(ex, status, HTML, body);
+    }
+
+    /** A 302 that still carries a small HTML body and a Content-Type (a WebView cancels replies without one). */
+    static void redirect(HttpExchange ex, String location) throws IOException {
+        ex.getResponseHeaders().set("Location", location);
+        html(ex, 302, LoginPages.redirecting(location));
+    }
+
+    static void json(HttpExchange ex, int status, JsonElement body) throws IOException {
+        send(ex, status, JSON, GSON.toJson(body));
+    }
+
+    static void success(HttpExchange ex, JsonElement data) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("status", "success");
+        body.add("data", data);
+        json(ex, 200, body);
+    }
+
+    static void error(HttpExchange ex, ApiError e) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("status", "error");
+        body.addProperty("message", e.getMessage());
+        body.addProperty("error_type", e.errorType);
+        body.add("data", JsonNull.INSTANCE);
+        json(ex, e.status, body);
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

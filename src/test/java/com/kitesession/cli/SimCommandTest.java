@@ -1,0 +1,95 @@
+package com.kitesession.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.kitesession.sim.DemoAccount;
+import com.kitesession.sim.KiteSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SimCommandTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    private Map<String, String> printed() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String line : outBytes.toString(StandardCharsets.UTF_8).split("\\R")) {
+            String[] kv = line.split(": ", 2);
+            assertEquals(2, kv.length, line);
+            lines.put(kv[0], kv[1]);
+        }
+        return lines;
+    }
+
+    @Test
+    void printsAllSevenLines() throws Exception {
+        try (KiteSimulator sim = SimCommand.startFromArgs(new String[0], out)) {
+            DemoAccount a = DemoAccount.standard();
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("base-url", "http://127.0.0.1:" + sim.port());
+            expected.put("api-key", a.apiKey());
+            expected.put("api-secret", a.apiSecret());
+            expected.put("redirect-url", a.redirectUrl());
+            expected.put("user-id", a.userId());
+            expected.put("password", a.password());
+            expected.put("totp-secret", a.totpSecretBase32());
+            assertEquals(expected, printed());
+            assertEquals(String.join(",", expected.keySet()), String.join(",", printed().keySet()), "order");
+        }
+    }
+
+    @Test
+    void nowSetsTheClockAndItTicks() throws Exception {
+        Instant now = Instant.parse("2026-11-23T04:30:00Z");
+        try (KiteSimulator sim = SimCommand.startFromArgs(new String[] {"--now", now.toString()}, out)) {
+            Instant simNow = sim.clock().instant();
+            assertFalse(simNow.isBefore(now));
+            assertTrue(Duration.between(now, simNow).toMillis() < 5000, simNow.toString());
+            Thread.sleep(20);
+            assertTrue(sim.clock().instant().isAfter(simNow));
+        }
+        try (KiteSimulator sim = SimCommand.startFromArgs(new String[] {"sim", "--now", "2026-11-23T10:00:00+05:30"}, out)) {
+            assertTrue(Duration.between(now, sim.clock().instant()).toMillis() < 5000);
+        }
+    }
+
+    @Test
+    void portIsHonoured() throws Exception {
+        int free;
+        try (var s = new java.net.ServerSocket(0)) {
+            free = s.getLocalPort();
+        }
+        try (KiteSimulator sim = SimCommand.startFromArgs(new String[] {"--port", String.valueOf(free)}, out)) {
+            assertEquals(free, sim.port());
+            assertEquals("http://127.0.0.1:" + free, printed().get("base-url"));
+        }
+    }
+
+    @Test
+    void badArgumentsReturn2WithMessage() {
+        String[][] bad = {{"--port"}, {"--port", "x"}, {"--port", "70000"}, {"--now", "yesterday"}, {"--frobnicate"}};
+        for (String[] args : bad) {
+            errBytes.reset();
+            assertEquals(2, SimCommand.run(args, out, err), String.join(" ", args));
+            String msg = errBytes.toString(StandardCharsets.UTF_8);
+            assertTrue(msg.contains("usage: sim"), msg);
+            assertFalse(msg.contains("Exception"), msg);
+        }
+        assertEquals("", outBytes.toString(StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> SimCommand.startFromArgs(new String[] {"--now"}, out));
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        assertEquals(0, SimCommand.run(new String[] {"--help"}, out, err));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).startsWith("usage: sim"));
+    }
+}

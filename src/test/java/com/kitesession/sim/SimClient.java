@@ -1,0 +1,150 @@
+package com.kitesession.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.kitesession.otp.Totp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.Cookie;
+import okhttp3.CookieJar;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** Raw HTTP against a simulator, one hop at a time (no redirects followed), with a browser-like cookie jar. */
+final class SimClient {
+    /** One reply, read in full. */
+    record Reply(int code, String contentType, String body, String location) {
+        JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        /** The value of a hidden or text input by name, e.g. the sess_id the form carries. */
+        String input(String name) {
+            Matcher m = Pattern.compile("name=\"" + name + "\"\\s+value=\"([^\"]*)\"").matcher(body);
+            assertTrue(m.find(), "no input " + name + " in " + body);
+            return m.group(1);
+        }
+    }
+
+    /** Keeps cookies as a browser would, per host (path and expiry are not needed here). */
+    static final class MemoryCookieJar implements CookieJar {
+        final List<Cookie> cookies = new ArrayList<>();
+
+        @Override
+        public synchronized void saveFromResponse(HttpUrl url, List<Cookie> fresh) {
+            for (Cookie c : fresh) {
+                cookies.removeIf(old -> old.name().equals(c.name()) && old.domain().equals(c.domain()));
+                cookies.add(c);
+            }
+        }
+
+        @Override
+        public synchronized List<Cookie> loadForRequest(HttpUrl url) {
+            return cookies.stream().filter(c -> c.matches(url)).toList();
+        }
+    }
+
+    final KiteSimulator sim;
+    final MemoryCookieJar cookies = new MemoryCookieJar();
+    final OkHttpClient http;
+
+    SimClient(KiteSimulator sim) {
+        this.sim = sim;
+        http = new OkHttpClient.Builder().followRedirects(false).cookieJar(cookies).build();
+    }
+
+    Reply get(String pathAndQuery) {
+        return call(new Request.Builder().url(sim.baseUrl() + pathAndQuery).build());
+    }
+
+    Reply post(String path, Map<String, String> form) {
+        FormBody.Builder body = new FormBody.Builder();
+        form.forEach(body::add);
+        return call(new Request.Builder().url(sim.baseUrl() + path).post(body.build()).build());
+    }
+
+    Reply call(String method, String pathAndQuery, RequestBody body, String authorization) {
+        Request.Builder b = new Request.Builder().url(sim.baseUrl() + pathAndQuery).method(method, body)
+                .header("X-Kite-Version", "3");
+        if (authorization != null) b.header("Authorization", authorization);
+        return call(b.build());
+    }
+
+    Reply call(Request request) {
+        try (Response r = http.newCall(request).execute()) {
+            return new Reply(r.code(), r.header("Content-Type"), r.body().string(), r.header("Location"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET /connect/login, then the credentials; returns the 2FA page. */
+    Reply passwordStep(DemoAccount a, String redirectParams) {
+        String q = "/connect/login?v=3&api_key=" + Http.encode(a.apiKey())
+                + (redirectParams == null ? "" : "&redirect_params=" + Http.encode(redirectParams));
+        Reply start = get(q);
+        assertEquals(200, start.code(), start.body());
+        Reply twofa = post("/connect/login", Map.of("sess_id", start.input("sess_id"), "user_id", a.userId(), "password", a.password()));
+        assertTrue(twofa.body().contains("id=\"totp\""), twofa.body());
+        return twofa;
+    }
+
+    /** The whole login; returns the Location of the final redirect to the app. */
+    String login(DemoAccount a, String redirectParams) {
+        Reply twofa = passwordStep(a, redirectParams);
+        Reply finish = post("/connect/twofa", Map.of("sess_id", twofa.input("sess_id"),
+                "twofa_value", Totp.code(a.totpSecretBase32(), sim.clock().instant())));
+        assertEquals(302, finish.code(), finish.body());
+        Reply toApp = get(finish.location());
+        assertEquals(302, toApp.code(), toApp.body());
+        return toApp.location();
+    }
+
+    String requestToken(DemoAccount a) {
+        return HttpUrl.get(login(a, null)).queryParameter("request_token");
+    }
+
+    Reply exchange(DemoAccount a, String requestToken) {
+        return exchange(a.apiKey(), requestToken, SessionApi.sha256Hex(a.apiKey() + requestToken + a.apiSecret()));
+    }
+
+    Reply exchange(String apiKey, String requestToken, String checksum) {
+        FormBody.Builder body = new FormBody.Builder();
+        if (apiKey != null) body.add("api_key", apiKey);
+        if (requestToken != null) body.add("request_token", requestToken);
+        if (checksum != null) body.add("checksum", checksum);
+        return call("POST", "/session/token", body.build(), null);
+    }
+
+    /** A fresh access token by the full login and exchange. */
+    String accessToken(DemoAccount a) {
+        Reply r = exchange(a, requestToken(a));
+        assertEquals(200, r.code(), r.body());
+        return r.json().getAsJsonObject("data").get("access_token").getAsString();
+    }
+
+    Reply profile(String apiKey, String accessToken) {
+        return call("GET", "/user/profile", null, "token " + apiKey + ":" + accessToken);
+    }
+
+    Reply logout(String apiKey, String accessToken) {
+        return call("DELETE", "/session/token?api_key=" + Http.encode(apiKey) + "&access_token=" + Http.encode(accessToken), null, null);
+    }
+
+    Clock clock() {
+        return sim.clock();
+    }
+}
