@@ -73,13 +73,15 @@ public final class LoginFlow {
         LoginRedirect redirect = redirects.parse(url);
         if (redirect instanceof LoginRedirect.NotOurs) return false;
         if (!finished.compareAndSet(false, true)) return true;
+        // Always through the UI executor, never synchronously: the browser calls this from inside
+        // its redirect callback, and touching the engine there crashes WebKit.
         if (redirect instanceof LoginRedirect.Success success) {
-            listener.exchanging();
+            ui.execute(listener::exchanging);
             background.execute(() -> exchange(success.requestToken()));
         } else if (redirect instanceof LoginRedirect.Cancelled) {
-            listener.failed(explainer.explainCancelled());
+            ui.execute(() -> listener.failed(explainer.explainCancelled()));
         } else if (redirect instanceof LoginRedirect.Failed failure) {
-            listener.failed(explainer.explainFailedRedirect(failure));
+            ui.execute(() -> listener.failed(explainer.explainFailedRedirect(failure)));
         }
         return true;
     }

@@ -92,7 +92,7 @@ final class LoginBrowser extends BorderPane {
         if (!flow.onNavigation(url)) return false;
         pageWatch.stop();
         flow = null;
-        // Leave the listener first: stopping the engine from inside its own event is not safe.
+        // Leave the listener first: touching the engine inside its redirect callback crashes WebKit.
         javafx.application.Platform.runLater(() -> engine.loadContent(
                 "<html><body style='font-family:sans-serif;color:#555;padding:2em'>Login captured.</body></html>"));
         return true;

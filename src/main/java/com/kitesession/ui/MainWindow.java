@@ -57,7 +57,7 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         profilePanel = new ProfilePanel(services.clock());
         tokenView = new TokenView(services.clock(), ZoneId.systemDefault(), this::verify, this::login,
-                () -> explanation.show(explainer.explainExpired(tokenView.session().expiresAt())));
+                this::sessionExpired);
 
         buildWelcome();
         busy.getStyleClass().add("busy");
@@ -224,6 +224,11 @@ public final class MainWindow extends BorderPane {
                             tokenView.setStatus("Kite refused the session: see above.");
                             explanation.show(why);
                         });
+    }
+
+    private void sessionExpired() {
+        ActiveSession session = tokenView.session();
+        if (session != null) explanation.show(explainer.explainExpired(session.expiresAt()));
     }
 
     private void onFix(FixAction action) {

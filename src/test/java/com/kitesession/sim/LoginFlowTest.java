@@ -1,9 +1,11 @@
 package com.kitesession.sim;
 
+import com.kitesession.testing.SimClient;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.kitesession.otp.Totp;
-import com.kitesession.sim.SimClient.Reply;
+import com.kitesession.testing.SimClient.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package com.kitesession.sim;
 
+import com.kitesession.testing.SimClient;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonArray;

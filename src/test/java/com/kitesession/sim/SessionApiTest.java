@@ -1,9 +1,11 @@
 package com.kitesession.sim;
 
+import com.kitesession.testing.SimClient;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
-import com.kitesession.sim.SimClient.Reply;
+import com.kitesession.testing.SimClient.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

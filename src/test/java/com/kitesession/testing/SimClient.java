@@ -1,4 +1,7 @@
-package com.kitesession.sim;
+package com.kitesession.testing;
+
+import com.kitesession.sim.DemoAccount;
+import com.kitesession.sim.KiteSimulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,15 +27,15 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** Raw HTTP against a simulator, one hop at a time (no redirects followed), with a browser-like cookie jar. */
-final class SimClient {
+public final class SimClient {
     /** One reply, read in full. */
-    record Reply(int code, String contentType, String body, String location) {
-        JsonObject json() {
+    public record Reply(int code, String contentType, String body, String location) {
+        public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
         }
 
         /** The value of a hidden or text input by name, e.g. the sess_id the form carries. */
-        String input(String name) {
+        public String input(String name) {
             Matcher m = Pattern.compile("name=\"" + name + "\"\\s+value=\"([^\"]*)\"").matcher(body);
             assertTrue(m.find(), "no input " + name + " in " + body);
             return m.group(1);
@@ -40,8 +43,8 @@ final class SimClient {
     }
 
     /** Keeps cookies as a browser would, per host (path and expiry are not needed here). */
-    static final class MemoryCookieJar implements CookieJar {
-        final List<Cookie> cookies = new ArrayList<>();
+    public static final class MemoryCookieJar implements CookieJar {
+        public final List<Cookie> cookies = new ArrayList<>();
 
         @Override
         public synchronized void saveFromResponse(HttpUrl url, List<Cookie> fresh) {
@@ -57,33 +60,33 @@ final class SimClient {
         }
     }
 
-    final KiteSimulator sim;
-    final MemoryCookieJar cookies = new MemoryCookieJar();
-    final OkHttpClient http;
+    public final KiteSimulator sim;
+    public final MemoryCookieJar cookies = new MemoryCookieJar();
+    public final OkHttpClient http;
 
-    SimClient(KiteSimulator sim) {
+    public SimClient(KiteSimulator sim) {
         this.sim = sim;
         http = new OkHttpClient.Builder().followRedirects(false).cookieJar(cookies).build();
     }
 
-    Reply get(String pathAndQuery) {
+    public Reply get(String pathAndQuery) {
         return call(new Request.Builder().url(sim.baseUrl() + pathAndQuery).build());
     }
 
-    Reply post(String path, Map<String, String> form) {
+    public Reply post(String path, Map<String, String> form) {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
         return call(new Request.Builder().url(sim.baseUrl() + path).post(body.build()).build());
     }
 
-    Reply call(String method, String pathAndQuery, RequestBody body, String authorization) {
+    public Reply call(String method, String pathAndQuery, RequestBody body, String authorization) {
         Request.Builder b = new Request.Builder().url(sim.baseUrl() + pathAndQuery).method(method, body)
                 .header("X-Kite-Version", "3");
         if (authorization != null) b.header("Authorization", authorization);
         return call(b.build());
     }
 
-    Reply call(Request request) {
+    public Reply call(Request request) {
         try (Response r = http.newCall(request).execute()) {
             return new Reply(r.code(), r.header("Content-Type"), r.body().string(), r.header("Location"));
         } catch (IOException e) {
@@ -92,9 +95,9 @@ final class SimClient {
     }
 
     /** GET /connect/login, then the credentials; returns the 2FA page. */
-    Reply passwordStep(DemoAccount a, String redirectParams) {
-        String q = "/connect/login?v=3&api_key=" + Http.encode(a.apiKey())
-                + (redirectParams == null ? "" : "&redirect_params=" + Http.encode(redirectParams));
+    public Reply passwordStep(DemoAccount a, String redirectParams) {
+        String q = "/connect/login?v=3&api_key=" + encode(a.apiKey())
+                + (redirectParams == null ? "" : "&redirect_params=" + encode(redirectParams));
         Reply start = get(q);
         assertEquals(200, start.code(), start.body());
         Reply twofa = post("/connect/login", Map.of("sess_id", start.input("sess_id"), "user_id", a.userId(), "password", a.password()));
@@ -103,7 +106,7 @@ final class SimClient {
     }
 
     /** The whole login; returns the Location of the final redirect to the app. */
-    String login(DemoAccount a, String redirectParams) {
+    public String login(DemoAccount a, String redirectParams) {
         Reply twofa = passwordStep(a, redirectParams);
         Reply finish = post("/connect/twofa", Map.of("sess_id", twofa.input("sess_id"),
                 "twofa_value", Totp.code(a.totpSecretBase32(), sim.clock().instant())));
@@ -113,15 +116,15 @@ final class SimClient {
         return toApp.location();
     }
 
-    String requestToken(DemoAccount a) {
+    public String requestToken(DemoAccount a) {
         return HttpUrl.get(login(a, null)).queryParameter("request_token");
     }
 
-    Reply exchange(DemoAccount a, String requestToken) {
-        return exchange(a.apiKey(), requestToken, SessionApi.sha256Hex(a.apiKey() + requestToken + a.apiSecret()));
+    public Reply exchange(DemoAccount a, String requestToken) {
+        return exchange(a.apiKey(), requestToken, com.kitesession.kite.Checksum.sha256Hex(a.apiKey(), requestToken, a.apiSecret()));
     }
 
-    Reply exchange(String apiKey, String requestToken, String checksum) {
+    public Reply exchange(String apiKey, String requestToken, String checksum) {
         FormBody.Builder body = new FormBody.Builder();
         if (apiKey != null) body.add("api_key", apiKey);
         if (requestToken != null) body.add("request_token", requestToken);
@@ -130,21 +133,25 @@ final class SimClient {
     }
 
     /** A fresh access token by the full login and exchange. */
-    String accessToken(DemoAccount a) {
+    public String accessToken(DemoAccount a) {
         Reply r = exchange(a, requestToken(a));
         assertEquals(200, r.code(), r.body());
         return r.json().getAsJsonObject("data").get("access_token").getAsString();
     }
 
-    Reply profile(String apiKey, String accessToken) {
+    public Reply profile(String apiKey, String accessToken) {
         return call("GET", "/user/profile", null, "token " + apiKey + ":" + accessToken);
     }
 
-    Reply logout(String apiKey, String accessToken) {
-        return call("DELETE", "/session/token?api_key=" + Http.encode(apiKey) + "&access_token=" + Http.encode(accessToken), null, null);
+    public Reply logout(String apiKey, String accessToken) {
+        return call("DELETE", "/session/token?api_key=" + encode(apiKey) + "&access_token=" + encode(accessToken), null, null);
     }
 
-    Clock clock() {
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public Clock clock() {
         return sim.clock();
     }
 }
