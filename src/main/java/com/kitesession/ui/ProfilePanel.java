@@ -36,6 +36,7 @@ final class ProfilePanel extends VBox {
         this.clock = clock;
         getStyleClass().add("profile-panel");
         profileName.getStyleClass().add("profile-name");
+        profileName.setWrapText(true);
         profileName.setId("profile-name");
         apiKey.setId("api-key");
         apiKey.setPromptText("api_key");
@@ -47,7 +48,8 @@ final class ProfilePanel extends VBox {
         login.setId("login");
         login.getStyleClass().addAll("accent", "login-button");
         login.setMaxWidth(Double.MAX_VALUE);
-        login.setDefaultButton(true);
+        // Not the default button: Enter in the Kite page (submitting its form) would also fire it
+        // and restart the login under the person's feet.
         save.setId("save-profile");
         useDemo.setId("use-demo");
         problem.setId("profile-problem");
@@ -84,6 +86,7 @@ final class ProfilePanel extends VBox {
         }
         Label title = new Label("Demo login (built-in Kite simulator)");
         title.getStyleClass().add("demo-title");
+        title.setWrapText(true);
         Label id = new Label("User ID: " + account.userId());
         id.setId("demo-user-id");
         Label password = new Label("Password: " + account.password());

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole flow as a trader does it: the real window, the real WebView, the built-in Kite
@@ -167,6 +169,18 @@ class LoginEndToEndTest {
         assertEquals("Kite Connect API (your program's session)", text(robot, "#explanation-layer"));
         assertEquals("The api_secret does not match this Kite app", text(robot, "#explanation-title"));
         assertFalse(visible(robot, "#token-view"));
+    }
+
+    @Test
+    void enterInTheKitePageDoesNotRestartTheLogin(FxRobot robot) {
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        robot.clickOn("#login");
+        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+        page.type("#userid", account().userId());
+        robot.type(KeyCode.ENTER);
+        // Were Login the window's default button, Enter would reload the page and wipe the field.
+        WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(account().userId(), page.script("document.getElementById('userid').value"));
     }
 
     @Test
