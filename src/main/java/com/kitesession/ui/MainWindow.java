@@ -181,14 +181,15 @@ public final class MainWindow extends BorderPane {
                 services.background(), FX, new LoginFlow.Listener() {
                     @Override
                     public void exchanging() {
+                        explanation.hide(); // a 2FA rejection before the right code is history now
                         showBusy("Exchanging the request_token with Kite\u2026");
                     }
 
                     @Override
                     public void loggedIn(ActiveSession session) {
                         tokenView.stop();
+                        showCard(tokenView); // visible first, so Copy token can take the focus
                         tokenView.show(session);
-                        showCard(tokenView);
                     }
 
                     @Override
@@ -251,6 +252,7 @@ public final class MainWindow extends BorderPane {
         welcome.setId("welcome");
         Label title = new Label("Today's Kite session in one click");
         title.getStyleClass().add("welcome-title");
+        title.setWrapText(true);
         Label steps = new Label("1. Check the Kite app on the left (the demo works out of the box).\n"
                 + "2. Press Log in to Kite and log in as usual: user ID, password, 2FA code.\n"
                 + "3. The app catches the request_token, exchanges it, and shows your access token"

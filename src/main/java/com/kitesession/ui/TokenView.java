@@ -39,6 +39,7 @@ final class TokenView extends VBox {
     private final Label token = new Label();
     private final ToggleButton reveal = new ToggleButton("Reveal");
     private final Label status = new Label();
+    private final Button copy = new Button("Copy token");
     private final Timeline ticker;
     private ActiveSession session;
 
@@ -63,7 +64,6 @@ final class TokenView extends VBox {
 
         Label countdownCaption = new Label("left until the token expires");
         countdownCaption.getStyleClass().add("caption");
-        Button copy = new Button("Copy token");
         copy.setId("copy-token");
         copy.getStyleClass().add("accent");
         copy.setOnAction(e -> copy());
@@ -102,6 +102,7 @@ final class TokenView extends VBox {
         status.setText("");
         tick();
         ticker.play();
+        copy.requestFocus(); // the next thing a trader does; Enter or Space copies
     }
 
     void stop() {

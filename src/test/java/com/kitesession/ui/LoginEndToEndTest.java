@@ -153,6 +153,11 @@ class LoginEndToEndTest {
         assertTrue(text(robot, "#explanation-title").contains("clock out of sync"));
         assertTrue(text(robot, "#explanation-why").contains("not your password and not the API key"));
         assertTrue(visible(robot, "#login-webview"), "the login page stays open for the next code");
+
+        // The right code then logs in, and the 2FA explanation does not linger over the token.
+        page.type("#totp", right);
+        waitUntil(() -> visible(robot, "#token-view"), "the token view after the right code");
+        assertFalse(visible(robot, "#explanation"));
     }
 
     @Test
