@@ -98,7 +98,12 @@ class LoginEndToEndTest {
     private static boolean visible(FxRobot robot, String id) {
         return onFx(() -> {
             Node node = robot.lookup(id).tryQuery().orElse(null);
-            return node != null && node.isVisible() && node.getScene() != null;
+            if (node == null || node.getScene() == null) return false;
+            // Shown only if it and every parent are visible (cards hide their whole subtree).
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible()) return false;
+            }
+            return true;
         });
     }
 
@@ -186,6 +191,17 @@ class LoginEndToEndTest {
         // Were Login the window's default button, Enter would reload the page and wipe the field.
         WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(account().userId(), page.script("document.getElementById('userid').value"));
+    }
+
+    @Test
+    void anUnreachableLoginPageIsExplainedNotABlankPage(FxRobot robot) {
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        simulator.close(); // Kite unreachable: offline, or a firewall
+        robot.clickOn("#login");
+        waitUntil(() -> visible(robot, "#explanation"), "the load-failure explanation");
+        assertEquals("Kite login (you, in the browser)", text(robot, "#explanation-layer"));
+        assertEquals("The Kite login page did not load", text(robot, "#explanation-title"));
+        assertFalse(visible(robot, "#login-webview"));
     }
 
     @Test
