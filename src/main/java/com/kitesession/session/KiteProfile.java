@@ -1,23 +1,29 @@
 package com.kitesession.session;
 
 import com.kitesession.kite.KiteConnect;
+import java.util.UUID;
 
 /**
- * One Kite Connect app as the person registered it: the api_key and the redirect URL.
- * {@code loginBase}/{@code apiBase} are Kite's real hosts, or the built-in simulator's for
- * the demo. No secret lives here: the api_secret is held apart and never written with it.
+ * One Kite Connect app (and the account that logs in to it) as the person registered it.
+ * {@code id} is stable across renames and keys the profile's secrets; {@code userId} (the Kite
+ * client id, optional) is filled into the login page. {@code loginBase}/{@code apiBase} are
+ * Kite's real hosts, or the built-in simulator's for the demo. No secret lives here.
  */
-public record KiteProfile(String name, String apiKey, String redirectUrl, String loginBase, String apiBase) {
+public record KiteProfile(String id, String name, String apiKey, String redirectUrl, String userId,
+        String loginBase, String apiBase) {
 
-    public static KiteProfile forKite(String name, String apiKey, String redirectUrl) {
-        return new KiteProfile(name, apiKey, redirectUrl, KiteConnect.LOGIN_BASE, KiteConnect.API_BASE);
+    public static final String DEMO_ID = "demo";
+
+    public static KiteProfile forKite(String name, String apiKey, String redirectUrl, String userId) {
+        return new KiteProfile(UUID.randomUUID().toString(), name, apiKey, redirectUrl, userId,
+                KiteConnect.LOGIN_BASE, KiteConnect.API_BASE);
     }
 
     public boolean isDemo() {
-        return !KiteConnect.API_BASE.equals(apiBase);
+        return DEMO_ID.equals(id);
     }
 
-    public KiteProfile withApp(String newApiKey, String newRedirectUrl) {
-        return new KiteProfile(name, newApiKey, newRedirectUrl, loginBase, apiBase);
+    public KiteProfile withApp(String newName, String newApiKey, String newRedirectUrl, String newUserId) {
+        return new KiteProfile(id, newName, newApiKey, newRedirectUrl, newUserId, loginBase, apiBase);
     }
 }

@@ -122,8 +122,8 @@ public final class MainWindow extends BorderPane {
                 return;
             }
             var account = sim.account();
-            KiteProfile demo = new KiteProfile("Demo (built-in Kite simulator)", account.apiKey(), account.redirectUrl(),
-                    sim.baseUrl(), sim.baseUrl());
+            KiteProfile demo = new KiteProfile(KiteProfile.DEMO_ID, "Demo (built-in Kite simulator)", account.apiKey(),
+                    account.redirectUrl(), account.userId(), sim.baseUrl(), sim.baseUrl());
             useProfile(demo, account.apiSecret());
             profilePanel.showDemo(account);
         }, FX);
@@ -147,7 +147,7 @@ public final class MainWindow extends BorderPane {
             profilePanel.showProblem(problem.get());
             return;
         }
-        KiteProfile mine = KiteProfile.forKite("My Kite app", apiKey, redirect);
+        KiteProfile mine = KiteProfile.forKite("My Kite app", apiKey, redirect, null);
         String secret = profile != null && profile.isDemo() ? "" : profilePanel.apiSecret.getText();
         useProfile(mine, secret);
         SettingsStore store = services.settings();
@@ -172,7 +172,7 @@ public final class MainWindow extends BorderPane {
         Optional<String> problem = ProfileInput.problem(apiKey, secret, redirect);
         profilePanel.showProblem(problem.orElse(""));
         if (problem.isPresent()) return;
-        profile = profile.withApp(apiKey, redirect);
+        profile = profile.withApp(profile.name(), apiKey, redirect, profile.userId());
 
         explanation.hide();
         retry = this::login;

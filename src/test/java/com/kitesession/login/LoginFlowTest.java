@@ -46,7 +46,8 @@ class LoginFlowTest {
     }
 
     private LoginFlow flow(String secret) {
-        KiteProfile profile = new KiteProfile("demo", account.apiKey(), account.redirectUrl(), sim.baseUrl(), sim.baseUrl());
+        KiteProfile profile = new KiteProfile(KiteProfile.DEMO_ID, "demo", account.apiKey(), account.redirectUrl(),
+                account.userId(), sim.baseUrl(), sim.baseUrl());
         return new LoginFlow(profile, secret, new KiteClient(sim.baseUrl()), TokenExpiry.documented(), clock,
                 SAME_THREAD, SAME_THREAD, new LoginFlow.Listener() {
                     @Override

@@ -26,7 +26,7 @@ class SettingsStoreTest {
     @Test
     void roundTripsTheProfileOwnerOnlyWithNoTempFilesLeft() throws Exception {
         SettingsStore store = new SettingsStore(dir);
-        KiteProfile profile = KiteProfile.forKite("My Kite app", "abc123", "http://127.0.0.1/kite-redirect");
+        KiteProfile profile = KiteProfile.forKite("My Kite app", "abc123", "http://127.0.0.1/kite-redirect", null);
         store.save(profile);
         assertEquals(profile, store.load().profile().orElseThrow());
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
@@ -51,8 +51,8 @@ class SettingsStoreTest {
     @Test
     void saveReplacesAtomicallyKeepingTheOldVersionUntilTheRename() throws Exception {
         SettingsStore store = new SettingsStore(dir);
-        store.save(KiteProfile.forKite("A", "first", "http://127.0.0.1/a"));
-        store.save(KiteProfile.forKite("A", "second", "http://127.0.0.1/a"));
+        store.save(KiteProfile.forKite("A", "first", "http://127.0.0.1/a", null));
+        store.save(KiteProfile.forKite("A", "second", "http://127.0.0.1/a", null));
         assertEquals("second", store.load().profile().orElseThrow().apiKey());
     }
 }
