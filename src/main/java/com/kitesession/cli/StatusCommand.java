@@ -1,0 +1,110 @@
+package com.kitesession.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.kitesession.secrets.SecretStoreException;
+import com.kitesession.session.KiteProfile;
+import com.kitesession.storage.AppSettings;
+import com.kitesession.storage.AppSettingsStore;
+import com.kitesession.storage.TokenExportWriter;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code status [--json]}: every profile, its session state and the time left, as a table or
+ * as a JSON array of {@code {"profile","id","state","state_label","user_id","expires_at","seconds_left"}}
+ * ({@code state} is the stable name, e.g. EXPIRING_SOON; {@code state_label} the words the window shows).
+ * Never prints a secret. Exit codes: 0 ok; 2 usage; 5 the secret store could not be read; 1 an internal error.
+ */
+public final class StatusCommand {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USAGE = 2;
+    public static final int SECRETS_UNREADABLE = 5;
+
+    private StatusCommand() {}
+
+    public static int run(String[] args, CliContext context, PrintStream out, PrintStream err) {
+        try {
+            return status(args, context, out, err);
+        } catch (RuntimeException e) {
+            err.println("status: an internal error (" + e.getClass().getSimpleName() + ") stopped the command.");
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static int status(String[] args, CliContext context, PrintStream out, PrintStream err) {
+        boolean json = false;
+        for (String arg : args) {
+            if (!arg.equals("--json")) {
+                err.println("status: unknown option " + arg);
+                err.println("usage: kite-session status [--json]");
+                return USAGE;
+            }
+            json = true;
+        }
+
+        AppSettingsStore.Loaded loaded = context.settings().load();
+        loaded.problem().ifPresent(p -> err.println("Note: " + p));
+        AppSettings settings = loaded.settings();
+        Instant now = context.clock().instant();
+        List<ProfileSession> sessions = new ArrayList<>();
+        for (KiteProfile profile : settings.profiles) {
+            try {
+                sessions.add(ProfileSession.of(profile, settings, context.secrets(), now));
+            } catch (SecretStoreException e) {
+                err.println("The access tokens could not be read from " + context.secrets().describe() + ": " + e.getMessage());
+                return SECRETS_UNREADABLE;
+            }
+        }
+        out.print(json ? json(sessions) : table(sessions, settings.defaultProfileId));
+        return OK;
+    }
+
+    private static String json(List<ProfileSession> sessions) {
+        JsonArray array = new JsonArray();
+        for (ProfileSession s : sessions) {
+            JsonObject o = new JsonObject();
+            o.addProperty("profile", s.profile().name());
+            o.addProperty("id", s.profile().id());
+            o.addProperty("state", s.state().name());
+            o.addProperty("state_label", s.state().label());
+            o.addProperty("user_id", s.record() == null ? null : s.record().userId());
+            o.addProperty("expires_at", s.record() == null ? null : TokenExportWriter.isoIst(s.record().expiresAt()));
+            Duration left = s.left();
+            // Whole seconds, rounded up like the countdown, so 0 only at the expiry itself.
+            o.addProperty("seconds_left", left == null ? null : left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
+            array.add(o);
+        }
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(array) + "\n";
+    }
+
+    private static String table(List<ProfileSession> sessions, String defaultId) {
+        if (sessions.isEmpty()) return "No profiles yet. Add one in Kite Session Manager.\n";
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PROFILE", "STATE", "USER", "TIME LEFT", "EXPIRES"});
+        for (ProfileSession s : sessions) {
+            String name = s.profile().name() + (s.profile().id().equals(defaultId) ? " (default)" : "");
+            String user = s.record() == null || s.record().userId() == null ? "-" : s.record().userId();
+            String expires = s.record() == null ? "-" : ProfileSession.IST_TIME.format(s.record().expiresAt());
+            rows.add(new String[] {name, s.state().label(), user, s.leftText(), expires});
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,184 @@
+package com.kitesession.cli;
+
+import com.kitesession.explain.ErrorExplainer;
+import com.kitesession.explain.Explanation;
+import com.kitesession.kite.KiteApiException;
+import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.KiteException;
+import com.kitesession.kite.PermissionException;
+import com.kitesession.kite.TokenException;
+import com.kitesession.secrets.SecretStoreException;
+import com.kitesession.session.KiteProfile;
+import com.kitesession.session.SessionRecord;
+import com.kitesession.session.SessionRecord.LivenessVerdict;
+import com.kitesession.session.TokenExpiry;
+import com.kitesession.storage.AppSettings;
+import com.kitesession.storage.AppSettingsStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * {@code token [--profile NAME] [--check]}: prints only the profile's live access token, for
+ * scripts ({@code export KITE_ACCESS_TOKEN=$(kite-session token)}). The profile is found by name
+ * (any case) or id; without one, the default profile, else the only one.
+ * {@code --check} first asks Kite ({@code GET /user/profile}) whether the token still works.
+ * Exit codes: 0 token printed; 2 usage; 3 no live token (expired, not logged in, refused);
+ * 4 could not reach Kite to check (token not printed); 5 the secret store could not be read;
+ * 1 an internal error.
+ */
+public final class TokenCommand {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USAGE = 2;
+    public static final int NO_LIVE_TOKEN = 3;
+    public static final int NOT_CHECKED = 4;
+    public static final int SECRETS_UNREADABLE = 5;
+
+    private TokenCommand() {}
+
+    public static int run(String[] args, CliContext context, PrintStream out, PrintStream err) {
+        try {
+            return tokenOrReason(args, context, out, err);
+        } catch (RuntimeException e) {
+            // A bug of ours: a plain line, never a stack trace (and never a message that might hold data).
+            err.println("token: an internal error (" + e.getClass().getSimpleName() + ") stopped the command; no token was printed.");
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static int tokenOrReason(String[] args, CliContext context, PrintStream out, PrintStream err) {
+        String wanted = null;
+        boolean check = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--check" -> check = true;
+                case "--profile" -> {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) return usage(err, "--profile needs a name or id");
+                    wanted = args[++i];
+                }
+                default -> {
+                    return usage(err, "unknown option " + args[i]);
+                }
+            }
+        }
+
+        AppSettingsStore.Loaded loaded = context.settings().load();
+        loaded.problem().ifPresent(p -> err.println("Note: " + p));
+        AppSettings settings = loaded.settings();
+        KiteProfile profile;
+        try {
+            profile = choose(settings, wanted);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+
+        ProfileSession session;
+        try {
+            session = ProfileSession.of(profile, settings, context.secrets(), context.clock().instant());
+        } catch (SecretStoreException e) {
+            err.println("The access token for '" + profile.name() + "' could not be read from "
+                    + context.secrets().describe() + ": " + e.getMessage());
+            return SECRETS_UNREADABLE;
+        }
+        if (!session.live()) {
+            err.println(session.whyNoToken());
+            return NO_LIVE_TOKEN;
+        }
+        if (check) {
+            int verdict = check(session, context, err);
+            if (verdict != OK) return verdict;
+        }
+        out.println(session.token());
+        return OK;
+    }
+
+    /** By id, else by name in any case; without a name the default profile, else the only one. */
+    static KiteProfile choose(AppSettings settings, String wanted) {
+        List<KiteProfile> profiles = settings.profiles;
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("there are no profiles yet; add one in Kite Session Manager");
+        }
+        if (wanted == null) {
+            if (settings.defaultProfileId != null && settings.profile(settings.defaultProfileId).isPresent()) {
+                return settings.profile(settings.defaultProfileId).get();
+            }
+            if (profiles.size() == 1) return profiles.get(0);
+            throw new IllegalArgumentException("there are several profiles and none is the default; choose one with --profile ("
+                    + names(profiles) + ")");
+        }
+        if (settings.profile(wanted).isPresent()) return settings.profile(wanted).get();
+        List<KiteProfile> named = profiles.stream().filter(p -> wanted.equalsIgnoreCase(p.name())).toList();
+        if (named.size() == 1) return named.get(0);
+        if (named.isEmpty()) throw new IllegalArgumentException("no profile is called '" + wanted + "' (there are " + names(profiles) + ")");
+        throw new IllegalArgumentException("several profiles are called '" + wanted + "'; give its id instead ("
+                + named.stream().map(KiteProfile::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    private static String names(List<KiteProfile> profiles) {
+        return profiles.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(", "));
+    }
+
+    /** Asks Kite; returns OK when the token works, else the exit code after explaining on err. */
+    private static int check(ProfileSession session, CliContext context, PrintStream err) {
+        KiteProfile profile = session.profile();
+        ErrorExplainer explainer = new ErrorExplainer();
+        try {
+            new KiteClient(profile.apiBase(), context.http()).getProfile(profile.apiKey(), session.token());
+            record(context, session, LivenessVerdict.LIVE, err);
+            return OK;
+        } catch (KiteException e) {
+            Explanation why = explainer.explainApiCall(e, session.record().expiresAt().atZone(TokenExpiry.IST),
+                    context.clock().instant().atZone(TokenExpiry.IST));
+            if (refused(e)) {
+                record(context, session, LivenessVerdict.REFUSED, err);
+                err.println("Kite refused the session for '" + profile.name() + "', so no token was printed.");
+                err.print(why.toPlainText());
+                return NO_LIVE_TOKEN;
+            }
+            // A timeout, a dead network, a gateway page, a 429 or a 5xx say nothing about the token.
+            err.println("Could not reach Kite to check the session for '" + profile.name()
+                    + "'; the token was not checked, so it was not printed.");
+            err.print(why.toPlainText());
+            return NOT_CHECKED;
+        } catch (IllegalArgumentException e) {
+            // A malformed API address or key in the profile; the messages never echo a token.
+            err.println("Could not check the session for '" + profile.name() + "': " + e.getMessage()
+                    + " The token was not checked, so it was not printed.");
+            return NOT_CHECKED;
+        }
+    }
+
+    /** Kite's answer about this token itself: 403 TokenException (or PermissionException). */
+    private static boolean refused(KiteException e) {
+        return e instanceof TokenException || e instanceof PermissionException
+                || e instanceof KiteApiException api && api.httpStatus() == 403;
+    }
+
+    /**
+     * Saves the verdict so the window shows it too, but only onto the same session: if the person
+     * logged in again meanwhile, the new session must not inherit the old token's verdict.
+     */
+    private static void record(CliContext context, ProfileSession session, LivenessVerdict verdict, PrintStream err) {
+        String id = session.profile().id();
+        Instant loginTime = session.record().loginTime();
+        Instant at = context.clock().instant();
+        try {
+            context.settings().update(s -> {
+                SessionRecord current = s.sessions.get(id);
+                if (current != null && Objects.equals(current.loginTime(), loginTime)) s.sessions.put(id, current.checked(at, verdict));
+            });
+        } catch (IOException | RuntimeException e) {
+            err.println("Note: the result of the check could not be saved in " + context.settings().file() + ".");
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("token: " + problem);
+        err.println("usage: kite-session token [--profile NAME] [--check]");
+        return USAGE;
+    }
+}
