@@ -1,6 +1,14 @@
 package com.kitesession;
 
+import com.kitesession.cli.CliContext;
 import com.kitesession.cli.ExchangeCommand;
+import com.kitesession.cli.StatusCommand;
+import com.kitesession.cli.TokenCommand;
+import com.kitesession.secrets.EncryptedFileSecretStore;
+import com.kitesession.secrets.SecretStore;
+import com.kitesession.secrets.SecretStoreException;
+import com.kitesession.secrets.SecretStores;
+import com.kitesession.storage.AppPaths;
 import com.kitesession.cli.SimCommand;
 import com.kitesession.ui.KiteSessionApp;
 import java.util.Arrays;
@@ -23,6 +31,8 @@ public final class Main {
         int exit = switch (args[0]) {
             case "sim" -> SimCommand.run(rest, System.out, System.err);
             case "exchange" -> ExchangeCommand.run(rest, System.getenv(), System.out, System.err);
+            case "token" -> TokenCommand.run(rest, cliContext(), System.out, System.err);
+            case "status" -> StatusCommand.run(rest, cliContext(), System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -35,8 +45,29 @@ public final class Main {
         System.exit(exit);
     }
 
+    /**
+     * The store the window uses. An encrypted secrets file (no system keychain) is unlocked with
+     * KITE_SESSION_PASSPHRASE; without it, commands that need a token say so and exit 5.
+     */
+    private static CliContext cliContext() {
+        return CliContext.forThisMachine(() -> {
+            SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
+            String passphrase = System.getenv("KITE_SESSION_PASSPHRASE");
+            if (secrets instanceof EncryptedFileSecretStore file && file.exists() && passphrase != null) {
+                try {
+                    file.unlock(passphrase.toCharArray());
+                } catch (SecretStoreException e) {
+                    System.err.println("KITE_SESSION_PASSPHRASE did not unlock " + file.describe() + ": " + e.getMessage());
+                }
+            }
+            return secrets;
+        });
+    }
+
     static final String USAGE = """
             usage: java -jar kite-session.jar                      open the window
                    java -jar kite-session.jar sim [--port N] [--now ISO-8601-instant]
-                   KITE_API_SECRET=... java -jar kite-session.jar exchange --api-key K --request-token T [--api-base URL]""";
+                   KITE_API_SECRET=... java -jar kite-session.jar exchange --api-key K --request-token T [--api-base URL]
+                   java -jar kite-session.jar token [--profile NAME] [--check]
+                   java -jar kite-session.jar status [--json]""";
 }

@@ -10,6 +10,8 @@ public enum FixAction {
     EDIT_PROFILE("Check the profile"),
     /** Repeat what failed (a verify, or the login for a network error). */
     RETRY("Try again"),
+    /** Wipe the token on this computer although Kite could not be told (logout while offline). */
+    FORGET_LOCALLY("Forget the token on this computer"),
     /** Nothing to press: the person fixes it in the login page itself. */
     NONE("");
 

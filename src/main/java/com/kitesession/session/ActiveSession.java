@@ -7,18 +7,27 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 
 /**
- * A live Kite session as the app holds it: who, the token, and when it dies.
+ * A live Kite session as the app holds it: who, the token, and when it dies. Made from Kite's
+ * exchange answer, or restored from a {@link SessionRecord} plus the token from the secret store.
  * The login instant is Kite's {@code login_time} when present, else when we exchanged.
  */
-public record ActiveSession(UserSession user, Instant loginTime, ZonedDateTime expiresAt) {
+public record ActiveSession(String apiKey, String userId, String userName, String accessToken, Instant loginTime,
+        ZonedDateTime expiresAt) {
 
     public static ActiveSession of(UserSession user, TokenExpiry expiry, Clock clock) {
         Instant login = user.loginTime() != null ? user.loginTime().toInstant() : clock.instant();
-        return new ActiveSession(user, login, expiry.expiresAt(login));
+        return new ActiveSession(user.apiKey(), user.userId(), user.userName(), user.accessToken(), login,
+                expiry.expiresAt(login));
     }
 
-    public String accessToken() {
-        return user.accessToken();
+    public static ActiveSession restore(String apiKey, SessionRecord record, String accessToken) {
+        return new ActiveSession(apiKey, record.userId(), record.userName(), accessToken, record.loginTime(),
+                record.expiresAt().atZone(TokenExpiry.IST));
+    }
+
+    /** What is remembered on disk: everything but the token. */
+    public SessionRecord toRecord() {
+        return new SessionRecord(userId, userName, loginTime, expiresAt.toInstant(), null, null);
     }
 
     public Duration remaining(Clock clock) {
@@ -32,6 +41,6 @@ public record ActiveSession(UserSession user, Instant loginTime, ZonedDateTime e
 
     @Override
     public String toString() {
-        return "ActiveSession[user=" + user.userId() + ", expiresAt=" + expiresAt + "]";
+        return "ActiveSession[user=" + userId + ", expiresAt=" + expiresAt + ", accessToken=****]";
     }
 }

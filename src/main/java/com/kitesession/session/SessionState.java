@@ -21,6 +21,11 @@ public enum SessionState {
         this.label = label;
     }
 
+    /** Whether a token in this state may still work, so a liveness check is worth making. */
+    public boolean isLive() {
+        return this == ACTIVE || this == EXPIRING_SOON || this == UNKNOWN_OFFLINE;
+    }
+
     public String label() {
         return label;
     }

@@ -1,8 +1,7 @@
 package com.kitesession.ui;
 
-import com.kitesession.session.TokenExpiry;
+import com.kitesession.service.SessionService;
 import com.kitesession.sim.KiteSimulator;
-import com.kitesession.storage.SettingsStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -11,11 +10,11 @@ import okhttp3.OkHttpClient;
 
 /**
  * What the window needs from the outside world, injectable for tests: the clock (countdown
- * and expiry), where settings live, a background executor for all I/O, one shared OkHttp
- * client (connection reuse), and how to start the built-in simulator for the demo profile.
+ * and expiry), the session service (settings and secrets), a background executor for all I/O,
+ * one shared OkHttp client (connection reuse), and how to start the demo's simulator.
  */
-public record AppServices(Clock clock, TokenExpiry expiry, SettingsStore settings, ExecutorService background,
-        OkHttpClient http, DemoBackend demo) {
+public record AppServices(Clock clock, SessionService sessions, ExecutorService background, OkHttpClient http,
+        DemoBackend demo) {
 
     /** Starts (or hands over) the simulator the demo profile logs in against. */
     @FunctionalInterface

@@ -1,31 +1,81 @@
 package com.kitesession.ui;
 
 import com.kitesession.kite.KiteClient;
-import com.kitesession.session.TokenExpiry;
+import com.kitesession.secrets.EncryptedFileSecretStore;
+import com.kitesession.secrets.SecretStore;
+import com.kitesession.secrets.SecretStores;
+import com.kitesession.service.SessionService;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorConfig;
-import com.kitesession.storage.SettingsStore;
+import com.kitesession.storage.AppPaths;
+import com.kitesession.storage.AppSettings;
+import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The JavaFX application: real clock, settings in the OS's config folder, demo simulator on demand. */
+/**
+ * The JavaFX application: the real clock, settings and secrets in the OS's usual places (the
+ * keychain, or an encrypted file unlocked once per run), the demo simulator on demand.
+ */
 public final class KiteSessionApp extends Application {
     private MainWindow window;
     private AppServices services;
 
     @Override
     public void start(Stage stage) {
-        services = new AppServices(Clock.systemUTC(), TokenExpiry.documented(), SettingsStore.atDefaultLocation(),
-                AppServices.newBackgroundExecutor(), KiteClient.defaultHttpClient(),
+        ExecutorService background = AppServices.newBackgroundExecutor();
+        SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
+        Runnable open = () -> open(stage, background, secrets);
+        if (secrets instanceof EncryptedFileSecretStore file && !file.isUnlocked()) {
+            new PassphraseDialog(file, background, open, Platform::exit).show();
+        } else {
+            open.run();
+        }
+    }
+
+    private void open(Stage stage, ExecutorService background, SecretStore secrets) {
+        SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets,
+                KiteClient.defaultHttpClient(), Clock.systemUTC());
+        services = new AppServices(Clock.systemUTC(), sessions, background, KiteClient.defaultHttpClient(),
                 () -> KiteSimulator.start(SimulatorConfig.builder().build()));
         window = new MainWindow(services);
         stage.setTitle("Kite Session Manager");
         stage.setScene(createScene(window));
         stage.setMinWidth(760);
         stage.setMinHeight(560);
+        place(stage, sessions.settings().window);
+        stage.setOnCloseRequest(e -> rememberPlacement(stage, sessions));
         stage.show();
+    }
+
+    /** Puts the window where it was, if that place is still on a screen. */
+    private static void place(Stage stage, AppSettings.WindowPlacement placement) {
+        if (placement == null) return;
+        boolean onScreen = !Screen.getScreensForRectangle(
+                new Rectangle2D(placement.x(), placement.y(), Math.max(1, placement.width()), Math.max(1, placement.height())))
+                .isEmpty();
+        if (onScreen) {
+            stage.setX(placement.x());
+            stage.setY(placement.y());
+        }
+        stage.setWidth(Math.max(760, placement.width()));
+        stage.setHeight(Math.max(560, placement.height()));
+        stage.setMaximized(placement.maximized());
+    }
+
+    private static void rememberPlacement(Stage stage, SessionService sessions) {
+        try {
+            sessions.rememberWindow(new AppSettings.WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        } catch (java.io.IOException e) {
+            // Closing: a lost window position is not worth a dialog.
+        }
     }
 
     /** The scene with the app's stylesheet; tests build theirs the same way. */

@@ -6,47 +6,68 @@ import com.kitesession.explain.Explanation;
 import com.kitesession.explain.FixAction;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.login.LoginFlow;
-import com.kitesession.login.SessionCheck;
+import com.kitesession.service.ClipboardGuard;
+import com.kitesession.service.ProfileStatus;
+import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.ProfileInput;
+import com.kitesession.session.SessionRecord.LivenessVerdict;
 import com.kitesession.sim.KiteSimulator;
-import com.kitesession.storage.SettingsStore;
-import java.io.IOException;
+import com.kitesession.storage.AppSettings;
+import java.io.File;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
- * The main window's content: the profile form on the left; on the right one of four cards
- * (welcome, the Kite login page, the busy exchange, the token) under an explanation panel.
- * It wires views to {@link LoginFlow} and {@link SessionCheck}; all I/O runs on the
- * background executor and comes back through {@link Platform#runLater}.
+ * The main window's content: the profile list and the selected profile's form on the left; on
+ * the right one of four cards (welcome, the Kite login page, the busy exchange, the token)
+ * under an explanation panel. It wires views to {@link SessionService} and {@link LoginFlow};
+ * every call that touches disk, keychain or network runs on the background executor.
  */
 public final class MainWindow extends BorderPane {
     private static final Executor FX = Platform::runLater;
 
     private final AppServices services;
+    private final SessionService sessions;
     private final ErrorExplainer explainer = new ErrorExplainer();
+    private final ProfileListView profileList;
     private final ProfilePanel profilePanel;
     private final ExplanationView explanation = new ExplanationView(this::onFix);
     private final LoginBrowser browser = new LoginBrowser(this::showWelcome);
     private final TokenView tokenView;
+    private final ClipboardGuard clipboard;
     private final VBox welcome = new VBox(10);
     private final VBox busy = new VBox(12);
     private final Label busyText = new Label();
     private final StackPane cards = new StackPane();
+    private final Timeline liveness;
+    /** The profile in the form: the selected one, or a new one not saved yet. */
     private KiteProfile profile;
     private KiteSimulator simulator;
     /** What "Try again" repeats: the last login or verify. */
@@ -54,10 +75,41 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(AppServices services) {
         this.services = services;
+        this.sessions = services.sessions();
         getStyleClass().add("main-window");
+        profileList = new ProfileListView(services.clock());
         profilePanel = new ProfilePanel(services.clock());
-        tokenView = new TokenView(services.clock(), ZoneId.systemDefault(), this::verify, this::login,
-                this::sessionExpired);
+        tokenView = new TokenView(services.clock(), ZoneId.systemDefault(), new TokenView.Actions() {
+            @Override
+            public void copy(ActiveSession session) {
+                copyToken(session);
+            }
+
+            @Override
+            public void verify() {
+                MainWindow.this.verify();
+            }
+
+            @Override
+            public void relogin() {
+                login();
+            }
+
+            @Override
+            public void logout() {
+                MainWindow.this.logout();
+            }
+
+            @Override
+            public void expired() {
+                sessionExpired();
+            }
+        });
+        clipboard = new ClipboardGuard(new SystemClipboard(), (delay, task) -> {
+            PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
+            wait.setOnFinished(e -> task.run());
+            wait.play();
+        });
 
         buildWelcome();
         busy.getStyleClass().add("busy");
@@ -66,118 +118,202 @@ public final class MainWindow extends BorderPane {
         busy.getChildren().addAll(new ProgressIndicator(), busyText);
         cards.getChildren().addAll(welcome, browser, busy, tokenView);
         VBox right = new VBox(explanation, cards);
-        VBox.setVgrow(cards, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(cards, Priority.ALWAYS);
         right.getStyleClass().add("content");
 
-        ScrollPane left = new ScrollPane(profilePanel);
+        VBox leftContent = new VBox(12, profileList, profilePanel);
+        leftContent.getStyleClass().add("left-content");
+        ScrollPane left = new ScrollPane(leftContent);
         left.setFitToWidth(true);
         left.getStyleClass().add("profile-scroll");
-        left.setPrefWidth(310);
-        left.setMinWidth(260);
+        left.setPrefWidth(330);
+        left.setMinWidth(280);
         setLeft(left);
         setCenter(right);
         showCard(welcome);
 
+        profileList.onSelect(row -> select(row.profile()));
+        profileList.add.setOnAction(e -> addProfile());
+        profileList.delete.setOnAction(e -> deleteProfile());
+        profileList.makeDefault.setOnAction(e -> makeDefault());
         profilePanel.login.setOnAction(e -> login());
         profilePanel.save.setOnAction(e -> saveProfile());
-        profilePanel.useDemo.setOnAction(e -> useDemo());
+        profilePanel.export.setOnAction(e -> chooseExport());
         profilePanel.login.setDisable(true);
-        loadSettings();
+
+        liveness = new Timeline(new KeyFrame(javafx.util.Duration.minutes(sessions.settings().livenessMinutes),
+                e -> checkAllLive()));
+        liveness.setCycleCount(Timeline.INDEFINITE);
+        start();
     }
 
     /** Stops timers and the built-in simulator; the window is closing. */
     public void shutdown() {
+        liveness.stop();
         tokenView.stop();
         browser.stop();
         if (simulator != null) simulator.close();
     }
 
-    // --- profile -------------------------------------------------------------------------
+    // --- start-up and the list ---------------------------------------------------------------
 
-    private void loadSettings() {
-        CompletableFuture.supplyAsync(services.settings()::load, services.background()).whenCompleteAsync((loaded, error) -> {
-            Optional<KiteProfile> saved = loaded == null ? Optional.empty() : loaded.profile();
-            if (loaded != null) loaded.problem().ifPresent(profilePanel::showProblem);
-            if (saved.isPresent() && !saved.get().isDemo()) {
-                useProfile(saved.get(), null);
-            } else {
-                useDemo();
-            }
-        }, FX);
+    private void start() {
+        sessions.loadProblem().ifPresent(problem -> explanation.show(new Explanation(ErrorLayer.LOGIN,
+                "The settings file was damaged", problem, List.of("Check the profiles below; re-enter what is missing."),
+                FixAction.NONE, null)));
+        if (sessions.settings().profiles.isEmpty()) {
+            startDemo();
+        } else {
+            AppSettings s = sessions.settings();
+            refresh(s.lastProfileId != null ? s.lastProfileId : s.defaultProfileId);
+            checkAllLive();
+        }
+        liveness.play();
     }
 
-    private void useDemo() {
-        profilePanel.showProblem("");
-        profilePanel.login.setDisable(true);
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                if (simulator == null) simulator = services.demo().start();
-                return simulator;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, services.background()).whenCompleteAsync((sim, error) -> {
-            if (error != null) {
-                profilePanel.showProblem("The built-in demo simulator could not start on 127.0.0.1. Enter your own Kite app instead.");
-                return;
-            }
-            var account = sim.account();
-            KiteProfile demo = new KiteProfile(KiteProfile.DEMO_ID, "Demo (built-in Kite simulator)", account.apiKey(),
-                    account.redirectUrl(), account.userId(), sim.baseUrl(), sim.baseUrl());
-            useProfile(demo, account.apiSecret());
-            profilePanel.showDemo(account);
-        }, FX);
+    private void startDemo() {
+        io(() -> {
+            if (simulator == null) simulator = services.demo().start();
+            var account = simulator.account();
+            sessions.setDemo(new KiteProfile(KiteProfile.DEMO_ID, "Demo (built-in Kite simulator)", account.apiKey(),
+                    account.redirectUrl(), account.userId(), simulator.baseUrl(), simulator.baseUrl()), account.apiSecret());
+            return KiteProfile.DEMO_ID;
+        }, this::refresh);
     }
 
-    private void useProfile(KiteProfile chosen, String secret) {
+    /** Re-reads every profile's status off the FX thread, then shows it, selecting {@code selectId}. */
+    private void refresh(String selectId) {
+        io(sessions::statuses, rows -> profileList.show(rows, selectId));
+    }
+
+    private void select(KiteProfile chosen) {
         profile = chosen;
-        profilePanel.profileName.setText(chosen.name());
-        profilePanel.apiKey.setText(chosen.apiKey());
-        profilePanel.redirectUrl.setText(chosen.redirectUrl());
-        profilePanel.apiSecret.setText(secret == null ? "" : secret);
+        profilePanel.showDemo(chosen.isDemo() && simulator != null ? simulator.account() : null);
+        AppSettings.TokenExport export = sessions.settings().exports.get(chosen.id());
+        profilePanel.exportInfo.setText(export == null ? "" : "On each login the token is written to " + export.path()
+                + " (" + export.format().name().toLowerCase() + ").");
+        io(() -> new Selected(sessions.apiSecret(chosen).isPresent(), sessions.session(chosen)), selected -> {
+            if (profile != chosen) return; // the person moved on meanwhile
+            profilePanel.fill(chosen, selected.secretStored ? sessions.secrets().describe() : null);
+            profilePanel.login.setDisable(false);
+            if (selected.session.isPresent()) {
+                tokenView.stop();
+                showCard(tokenView);
+                tokenView.show(selected.session.get());
+            } else {
+                tokenView.stop();
+                showCard(welcome);
+            }
+        });
+        if (!chosen.isDemo()) io(() -> {
+            sessions.rememberLastProfile(chosen.id());
+            return null;
+        }, ignored -> { });
+    }
+
+    private record Selected(boolean secretStored, Optional<ActiveSession> session) {}
+
+    private void addProfile() {
+        profileList.list.getSelectionModel().clearSelection();
+        profile = KiteProfile.forKite("My Kite app", "", "http://127.0.0.1/kite-redirect", null);
         profilePanel.showDemo(null);
-        profilePanel.login.setDisable(false);
+        profilePanel.fill(profile, null);
+        profilePanel.name.requestFocus();
+        tokenView.stop();
+        showCard(welcome);
     }
 
     private void saveProfile() {
         String apiKey = profilePanel.apiKey.getText().strip();
         String redirect = profilePanel.redirectUrl.getText().strip();
-        Optional<String> problem = ProfileInput.problem(apiKey, "x", redirect);
+        String typedSecret = profilePanel.apiSecret.getText();
+        boolean needSecret = profilePanel.apiSecret.getPromptText().equals("api_secret");
+        Optional<String> problem = ProfileInput.problem(apiKey, needSecret || !typedSecret.isEmpty() ? typedSecret : "stored",
+                redirect);
+        if (profilePanel.name.getText().isBlank()) problem = Optional.of("Give the profile a name, e.g. the account it logs in to.");
         if (problem.isPresent()) {
             profilePanel.showProblem(problem.get());
             return;
         }
-        KiteProfile mine = KiteProfile.forKite("My Kite app", apiKey, redirect, null);
-        String secret = profile != null && profile.isDemo() ? "" : profilePanel.apiSecret.getText();
-        useProfile(mine, secret);
-        SettingsStore store = services.settings();
-        CompletableFuture.runAsync(() -> {
-            try {
-                store.save(mine);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, services.background()).whenCompleteAsync((ok, error) -> profilePanel.showProblem(error == null
-                ? "Saved. Enter the api_secret, then log in."
-                : "Could not save the profile to " + store.file() + ". It is used for this run only."), FX);
+        String userId = profilePanel.userId.getText().strip();
+        KiteProfile edited = profile.withApp(profilePanel.name.getText().strip(), apiKey, redirect,
+                userId.isEmpty() ? null : userId);
+        io(() -> {
+            sessions.saveProfile(edited, typedSecret);
+            return edited.id();
+        }, id -> {
+            profile = edited;
+            refresh(id);
+            profilePanel.showProblem("Saved.");
+        });
+    }
+
+    private void deleteProfile() {
+        ProfileStatus row = profileList.selected();
+        if (row == null) return;
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Delete \u201c" + row.profile().name() + "\u201d? Its api_secret and any saved token are removed from this"
+                        + " computer. The Kite app itself is not touched.", ButtonType.CANCEL, ButtonType.OK);
+        confirm.setHeaderText("Delete this profile?");
+        confirm.initOwner(getScene().getWindow());
+        if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) return;
+        io(() -> {
+            sessions.deleteProfile(row.profile());
+            return null;
+        }, ignored -> {
+            if (sessions.profiles().isEmpty()) startDemo();
+            else refresh(null);
+        });
+    }
+
+    private void makeDefault() {
+        ProfileStatus row = profileList.selected();
+        if (row == null) return;
+        io(() -> {
+            sessions.setDefault(row.profile());
+            return row.profile().id();
+        }, this::refresh);
+    }
+
+    private void chooseExport() {
+        if (profile == null || profile.isDemo()) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Write the token to this file on each login");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter(".env fragment", "*.env"));
+        chooser.setInitialFileName("kite-token.json");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file == null) return;
+        AppSettings.ExportFormat format = file.getName().endsWith(".env") ? AppSettings.ExportFormat.ENV
+                : AppSettings.ExportFormat.JSON;
+        KiteProfile target = profile;
+        io(() -> {
+            sessions.setExport(target, new AppSettings.TokenExport(file.getAbsolutePath(), format));
+            return target;
+        }, this::select);
     }
 
     // --- login ---------------------------------------------------------------------------
 
     private void login() {
         if (profile == null) return;
-        String apiKey = profilePanel.apiKey.getText().strip();
-        String secret = profilePanel.apiSecret.getText();
-        String redirect = profilePanel.redirectUrl.getText().strip();
-        Optional<String> problem = ProfileInput.problem(apiKey, secret, redirect);
+        KiteProfile target = profile;
+        if (sessions.profile(target.id()).isEmpty()) {
+            profilePanel.showProblem("Save the profile first, then log in.");
+            return;
+        }
+        String typed = profilePanel.apiSecret.getText();
+        io(() -> typed.isEmpty() ? sessions.apiSecret(target).orElse("") : typed, secret -> startLogin(target, secret));
+    }
+
+    private void startLogin(KiteProfile target, String secret) {
+        Optional<String> problem = ProfileInput.problem(target.apiKey(), secret, target.redirectUrl());
         profilePanel.showProblem(problem.orElse(""));
         if (problem.isPresent()) return;
-        profile = profile.withApp(profile.name(), apiKey, redirect, profile.userId());
-
         explanation.hide();
         retry = this::login;
-        KiteClient client = new KiteClient(profile.apiBase(), services.http());
-        LoginFlow flow = new LoginFlow(profile, secret, client, services.expiry(), services.clock(),
+        KiteClient client = new KiteClient(target.apiBase(), services.http());
+        LoginFlow flow = new LoginFlow(target, secret, client, sessions.expiry(), services.clock(),
                 services.background(), FX, new LoginFlow.Listener() {
                     @Override
                     public void exchanging() {
@@ -190,6 +326,10 @@ public final class MainWindow extends BorderPane {
                         tokenView.stop();
                         showCard(tokenView); // visible first, so Copy token can take the focus
                         tokenView.show(session);
+                        io(() -> sessions.recordLogin(target, session), exportProblem -> {
+                            exportProblem.ifPresent(tokenView::setStatus);
+                            refresh(target.id());
+                        });
                     }
 
                     @Override
@@ -214,22 +354,79 @@ public final class MainWindow extends BorderPane {
         showWelcome();
     }
 
+    // --- the session ---------------------------------------------------------------------
+
+    private void copyToken(ActiveSession session) {
+        int seconds = sessions.settings().clipboardClearSeconds;
+        clipboard.copy(session.accessToken(), Duration.ofSeconds(seconds));
+        tokenView.setStatus("Access token copied to the clipboard"
+                + (seconds > 0 ? "; it is cleared in " + seconds + " s if still there." : "."));
+    }
+
     private void verify() {
-        ActiveSession session = tokenView.session();
-        if (session == null) return;
+        if (profile == null) return;
+        KiteProfile target = profile;
         retry = this::verify;
-        new SessionCheck(new KiteClient(profile.apiBase(), services.http()), services.clock(), services.background(), FX)
-                .verify(session,
-                        user -> tokenView.setStatus("Session is live: Kite accepted the token for " + user.userId() + "."),
-                        why -> {
-                            tokenView.setStatus("Kite refused the session: see above.");
-                            explanation.show(why);
-                        });
+        io(() -> sessions.check(target), result -> {
+            refresh(target.id());
+            if (result.verdict() == LivenessVerdict.LIVE) {
+                tokenView.setStatus("Session is live: Kite accepted the token.");
+            } else if (result.explanation() != null) {
+                tokenView.setStatus(result.verdict() == LivenessVerdict.OFFLINE
+                        ? "Could not reach Kite to check; the token is kept." : "Kite refused the session: see above.");
+                explanation.show(result.explanation());
+            }
+        });
+    }
+
+    /** The timer's round: every profile with a token that may be live is checked quietly. */
+    private void checkAllLive() {
+        io(() -> {
+            List<String> refused = new ArrayList<>();
+            for (ProfileStatus row : sessions.statuses()) {
+                if (!row.state(services.clock().instant()).isLive()) continue;
+                SessionService.CheckResult result = sessions.check(row.profile());
+                if (result.verdict() == LivenessVerdict.REFUSED) refused.add(row.profile().name());
+            }
+            return refused;
+        }, refused -> refresh(profile == null ? null : profile.id()));
+    }
+
+    private void logout() {
+        if (profile == null) return;
+        KiteProfile target = profile;
+        io(() -> sessions.logout(target), result -> {
+            if (result.done()) {
+                tokenView.stop();
+                showCard(welcome);
+                refresh(target.id());
+                return;
+            }
+            Explanation why = result.problem();
+            List<String> fixes = new ArrayList<>(why.fixes());
+            fixes.add("Or forget the token on this computer only; Kite keeps it valid until its expiry.");
+            explanation.show(new Explanation(why.layer(), "Could not log out on Kite: " + why.title().toLowerCase(),
+                    why.why() + " The token is kept until you decide.", fixes, FixAction.FORGET_LOCALLY, why.kiteMessage()));
+        });
+    }
+
+    private void forgetLocally() {
+        if (profile == null) return;
+        KiteProfile target = profile;
+        io(() -> {
+            sessions.forgetSession(target);
+            return null;
+        }, ignored -> {
+            tokenView.stop();
+            showCard(welcome);
+            refresh(target.id());
+        });
     }
 
     private void sessionExpired() {
         ActiveSession session = tokenView.session();
         if (session != null) explanation.show(explainer.explainExpired(session.expiresAt()));
+        refresh(profile == null ? null : profile.id());
     }
 
     private void onFix(FixAction action) {
@@ -241,11 +438,12 @@ public final class MainWindow extends BorderPane {
             }
             case EDIT_PROFILE -> profilePanel.apiKey.requestFocus();
             case RETRY -> retry.run();
+            case FORGET_LOCALLY -> forgetLocally();
             case NONE -> { }
         }
     }
 
-    // --- cards ---------------------------------------------------------------------------
+    // --- cards and plumbing ----------------------------------------------------------------
 
     private void buildWelcome() {
         welcome.getStyleClass().add("welcome");
@@ -253,10 +451,11 @@ public final class MainWindow extends BorderPane {
         Label title = new Label("Today's Kite session in one click");
         title.getStyleClass().add("welcome-title");
         title.setWrapText(true);
-        Label steps = new Label("1. Check the Kite app on the left (the demo works out of the box).\n"
+        Label steps = new Label("1. Choose or add your Kite app on the left (the demo works out of the box).\n"
                 + "2. Press Log in to Kite and log in as usual: user ID, password, 2FA code.\n"
                 + "3. The app catches the request_token, exchanges it, and shows your access token"
-                + " with a countdown to its 06:00 IST expiry.");
+                + " with a countdown to its 06:00 IST expiry. It remembers it, checks it stays live,"
+                + " and hands it to your scripts (Copy, an export file, or `kite-session token`).");
         steps.setWrapText(true);
         welcome.getChildren().addAll(title, steps);
     }
@@ -277,11 +476,50 @@ public final class MainWindow extends BorderPane {
         if (card != browser) browser.stop();
     }
 
-    // For tests: the loaded profile and the embedded browser's engine.
-    KiteProfile profile() {
-        return profile;
+    /**
+     * Runs {@code work} on the background executor and hands its result to {@code then} on the
+     * FX thread. A failure (disk, keychain) is shown in plain words, never as a stack trace.
+     */
+    private <T> void io(Callable<T> work, Consumer<T> then) {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, services.background()).whenCompleteAsync((result, error) -> {
+            if (error == null) {
+                then.accept(result);
+                return;
+            }
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            explanation.show(new Explanation(ErrorLayer.LOGIN, "Could not read or save this computer's data",
+                    cause instanceof com.kitesession.secrets.SecretStoreException || cause instanceof java.io.IOException
+                            ? cause.getMessage() : "An unexpected " + cause.getClass().getSimpleName() + " happened.",
+                    List.of("Check the disk has space and the app's folder is writable.", "Try again."),
+                    FixAction.NONE, null));
+        }, FX);
     }
 
+    /** The system clipboard as {@link ClipboardGuard} sees it (FX thread only). */
+    private static final class SystemClipboard implements ClipboardGuard.Clipboard {
+        @Override
+        public Optional<String> text() {
+            return Optional.ofNullable(Clipboard.getSystemClipboard().getString());
+        }
+
+        @Override
+        public void setText(String text) {
+            Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
+        }
+
+        @Override
+        public void clear() {
+            Clipboard.getSystemClipboard().clear();
+        }
+    }
+
+    // For tests.
     LoginBrowser browser() {
         return browser;
     }

@@ -5,27 +5,32 @@ import com.kitesession.sim.DemoAccount;
 import java.time.Clock;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The profile form (api_key, api_secret, registered redirect URL) and, for the demo profile,
- * a card with the simulator's login and its live 2FA code so the person can try the flow.
+ * The selected profile's form (name, api_key, api_secret, registered redirect URL, Kite user
+ * id) with Save and Log in, and for the demo profile a card with the simulator's login and its
+ * live 2FA code so the person can try the flow.
  */
 final class ProfilePanel extends VBox {
-    final Label profileName = new Label();
+    final TextField name = new TextField();
     final TextField apiKey = new TextField();
     final PasswordField apiSecret = new PasswordField();
     final TextField redirectUrl = new TextField();
+    final TextField userId = new TextField();
     final Button login = new Button("Log in to Kite");
-    final Button save = new Button("Use these for my Kite app");
-    final Button useDemo = new Button("Use the built-in demo");
+    final Button save = new Button("Save");
+    final Button export = new Button("Export token to a file\u2026");
+    final Label exportInfo = new Label();
     final Label problem = new Label();
+    private final Label secretNote = new Label();
     private final VBox demoCard = new VBox(4);
     private final Label demoCode = new Label();
     private final Clock clock;
@@ -35,41 +40,57 @@ final class ProfilePanel extends VBox {
     ProfilePanel(Clock clock) {
         this.clock = clock;
         getStyleClass().add("profile-panel");
-        profileName.getStyleClass().add("profile-name");
-        profileName.setWrapText(true);
-        profileName.setId("profile-name");
+        name.setId("profile-name-field");
         apiKey.setId("api-key");
         apiKey.setPromptText("api_key");
         apiSecret.setId("api-secret");
-        apiSecret.setPromptText("api_secret");
-        apiSecret.setTooltip(new Tooltip("Kept in memory for this run only; never written to disk or logs."));
         redirectUrl.setId("redirect-url");
         redirectUrl.setPromptText("http://127.0.0.1/kite-redirect");
+        userId.setId("kite-user-id");
+        userId.setPromptText("optional, e.g. AB1234");
         login.setId("login");
-        login.getStyleClass().addAll("accent", "login-button");
-        login.setMaxWidth(Double.MAX_VALUE);
         // Not the default button: Enter in the Kite page (submitting its form) would also fire it
         // and restart the login under the person's feet.
+        login.getStyleClass().addAll("accent", "login-button");
+        login.setMaxWidth(Double.MAX_VALUE);
         save.setId("save-profile");
-        useDemo.setId("use-demo");
+        export.setId("export-token");
+        exportInfo.setId("export-info");
+        exportInfo.getStyleClass().add("caption");
+        exportInfo.setWrapText(true);
         problem.setId("profile-problem");
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
+        secretNote.getStyleClass().add("caption");
+        secretNote.setWrapText(true);
         demoCard.getStyleClass().add("demo-card");
         demoCard.setId("demo-card");
         demoCode.setId("demo-code");
         demoCode.getStyleClass().add("demo-code");
 
-        Label secretNote = new Label("The api_secret stays in memory for this run; it is never saved or logged.");
-        secretNote.getStyleClass().add("caption");
-        secretNote.setWrapText(true);
-        getChildren().addAll(profileName,
-                field("API key", apiKey), field("API secret", apiSecret), secretNote,
-                field("Redirect URL (as registered)", redirectUrl),
-                problem, login, demoCard, save, useDemo);
+        getChildren().addAll(
+                field("Name", name), field("API key", apiKey), field("API secret", apiSecret), secretNote,
+                field("Redirect URL (as registered)", redirectUrl), field("Kite user ID", userId),
+                problem, new HBox(6, save), login, demoCard, export, exportInfo);
         codeTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showDemoCode()));
         codeTicker.setCycleCount(Timeline.INDEFINITE);
         showDemo(null);
+    }
+
+    /** Fills the form; {@code secretStoredIn} names the store holding the api_secret, or null if none. */
+    void fill(com.kitesession.session.KiteProfile profile, String secretStoredIn) {
+        name.setText(profile.name());
+        apiKey.setText(profile.apiKey());
+        redirectUrl.setText(profile.redirectUrl());
+        userId.setText(profile.userId() == null ? "" : profile.userId());
+        apiSecret.clear();
+        apiSecret.setPromptText(secretStoredIn != null ? "saved; type to replace" : "api_secret");
+        secretNote.setText(secretStoredIn != null
+                ? "The api_secret is kept in the " + secretStoredIn + ", never in the settings file or logs."
+                : "Enter the api_secret once; it is kept in the system keychain (or the encrypted file), never in logs.");
+        boolean editable = !profile.isDemo();
+        for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, save, export}) n.setDisable(!editable);
+        showProblem("");
     }
 
     /** Shows the demo card with the simulator's login, or hides it ({@code null}). */
@@ -78,8 +99,6 @@ final class ProfilePanel extends VBox {
         demoCard.getChildren().clear();
         demoCard.setVisible(account != null);
         demoCard.setManaged(account != null);
-        useDemo.setVisible(account == null);
-        useDemo.setManaged(account == null);
         if (account == null) {
             codeTicker.stop();
             return;
@@ -106,7 +125,7 @@ final class ProfilePanel extends VBox {
         demoCode.setText("2FA code: " + Totp.code(demo.totpSecretBase32(), clock.instant()) + "  (" + secondsLeft + " s)");
     }
 
-    private static VBox field(String caption, javafx.scene.Node input) {
+    private static VBox field(String caption, Node input) {
         Label label = new Label(caption);
         label.getStyleClass().add("caption");
         label.setLabelFor(input);

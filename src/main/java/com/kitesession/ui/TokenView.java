@@ -8,14 +8,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.DataFormat;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -43,10 +40,23 @@ final class TokenView extends VBox {
     private final Timeline ticker;
     private ActiveSession session;
 
-    TokenView(Clock clock, ZoneId localZone, Runnable onVerify, Runnable onRelogin, Runnable onExpired) {
+    /** What the buttons do; the window supplies it. */
+    interface Actions {
+        void copy(ActiveSession session);
+
+        void verify();
+
+        void relogin();
+
+        void logout();
+
+        void expired();
+    }
+
+    TokenView(Clock clock, ZoneId localZone, Actions actions) {
         this.clock = clock;
         this.localZone = localZone;
-        this.onExpired = onExpired;
+        this.onExpired = actions::expired;
         getStyleClass().add("token-view");
         setId("token-view");
         who.setId("token-user");
@@ -66,16 +76,21 @@ final class TokenView extends VBox {
         countdownCaption.getStyleClass().add("caption");
         copy.setId("copy-token");
         copy.getStyleClass().add("accent");
-        copy.setOnAction(e -> copy());
+        copy.setOnAction(e -> {
+            if (session != null) actions.copy(session);
+        });
         Button verify = new Button("Verify session");
         verify.setId("verify-session");
         verify.setOnAction(e -> {
             status.setText("Checking the session with Kite\u2026");
-            onVerify.run();
+            actions.verify();
         });
         Button relogin = new Button("Log in again");
         relogin.setId("relogin");
-        relogin.setOnAction(e -> onRelogin.run());
+        relogin.setOnAction(e -> actions.relogin());
+        Button logout = new Button("Log out");
+        logout.setId("logout");
+        logout.setOnAction(e -> actions.logout());
         reveal.setOnAction(e -> showToken());
 
         GridPane facts = new GridPane();
@@ -84,15 +99,14 @@ final class TokenView extends VBox {
         facts.addRow(1, caption("Logged in"), loginTime);
         facts.addRow(2, caption("Access token"), new HBox(8, token, reveal));
 
-        getChildren().addAll(who, countdown, countdownCaption, facts, new HBox(8, copy, verify, relogin), status);
+        getChildren().addAll(who, countdown, countdownCaption, facts, new HBox(8, copy, verify, relogin, logout), status);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
 
     void show(ActiveSession session) {
         this.session = session;
-        var user = session.user();
-        who.setText(user.userId() + " \u00b7 " + user.userName());
+        who.setText(session.userId() + " \u00b7 " + session.userName());
         ZonedDateTime expiry = session.expiresAt();
         expires.setText(WHEN.format(expiry) + " IST (" + WHEN.format(expiry.withZoneSameInstant(localZone)) + " your time, "
                 + localZone.getId() + ")");
@@ -134,12 +148,6 @@ final class TokenView extends VBox {
         String value = session == null ? "" : session.accessToken();
         token.setText(reveal.isSelected() ? value : mask(value));
         reveal.setText(reveal.isSelected() ? "Hide" : "Reveal");
-    }
-
-    private void copy() {
-        if (session == null) return;
-        Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, session.accessToken()));
-        status.setText("Access token copied to the clipboard.");
     }
 
     static String mask(String token) {

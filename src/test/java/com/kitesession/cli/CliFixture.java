@@ -10,7 +10,8 @@ import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
-import com.kitesession.testing.MemorySecrets;
+import com.kitesession.secrets.EncryptedFileSecretStore;
+import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.testing.SimClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,17 +35,27 @@ final class CliFixture implements AutoCloseable {
     final KiteSimulator sim;
     final DemoAccount account;
     final AppSettingsStore store;
-    final MemorySecrets secrets = new MemorySecrets();
-    final CliContext context;
+    final InMemorySecretStore secrets = new InMemorySecretStore();
+    CliContext context;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private final OkHttpClient http;
+    private final Path folder;
 
     CliFixture(Path folder) throws IOException {
         sim = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
         account = sim.account();
         store = new AppSettingsStore(folder);
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).retryOnConnectionFailure(false).build();
+        this.http = http;
+        this.folder = folder;
         context = new CliContext(store, secrets, clock, http);
+    }
+
+    /** From now on the commands see the secrets as an encrypted file nobody unlocked. */
+    void lockSecrets() {
+        context = new CliContext(store, new EncryptedFileSecretStore(folder.resolve("secrets.enc")), clock, http);
     }
 
     /** A profile for the simulator's account. */

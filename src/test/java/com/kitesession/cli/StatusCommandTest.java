@@ -109,8 +109,8 @@ class StatusCommandTest {
 
     @Test
     void anUnreadableSecretStoreIsExplained() {
-        f.secrets.failing("the keychain is locked");
+        f.lockSecrets();
         assertEquals(5, f.status());
-        assertTrue(f.err().contains("the keychain is locked"), f.err());
+        assertTrue(f.err().contains("enter the passphrase first"), f.err());
     }
 }

@@ -168,10 +168,10 @@ class TokenCommandTest {
     @Test
     void anUnreadableSecretStoreIsExplained() throws Exception {
         f.loggedIn(app);
-        f.secrets.failing("the secrets file is locked; set KITE_SESSION_PASSPHRASE");
+        f.lockSecrets();
         assertEquals(5, f.token());
         assertEquals("", f.out());
-        assertTrue(f.err().contains("could not be read from memory (tests): the secrets file is locked"), f.err());
+        assertTrue(f.err().contains("The encrypted secrets file is locked"), f.err());
     }
 
     @Test

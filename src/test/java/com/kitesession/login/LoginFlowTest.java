@@ -80,7 +80,7 @@ class LoginFlowTest {
         assertTrue(flow.onNavigation(redirect));
         assertTrue(flow.onNavigation(redirect), "the failed load of the same URL is still ours");
         assertEquals(List.of("exchanging", "loggedIn"), events, "exchanged exactly once");
-        assertEquals(account.userId(), session.user().userId());
+        assertEquals(account.userId(), session.userId());
         assertEquals(Instant.parse("2026-11-24T00:30:00Z"), session.expiresAt().toInstant());
     }
 

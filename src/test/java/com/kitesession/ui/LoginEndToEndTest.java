@@ -15,7 +15,9 @@ import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
-import com.kitesession.storage.SettingsStore;
+import com.kitesession.secrets.InMemorySecretStore;
+import com.kitesession.service.SessionService;
+import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.testing.WebPage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +60,9 @@ class LoginEndToEndTest {
     void start(Stage stage) throws Exception {
         simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
         background = AppServices.newBackgroundExecutor();
-        AppServices services = new AppServices(clock, TokenExpiry.documented(), new SettingsStore(home.resolve(getClass().getSimpleName() + System.nanoTime())),
-                background, KiteClient.defaultHttpClient(), () -> simulator);
+        SessionService sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
+                new InMemorySecretStore(), KiteClient.defaultHttpClient(), clock);
+        AppServices services = new AppServices(clock, sessions, background, KiteClient.defaultHttpClient(), () -> simulator);
         window = new MainWindow(services);
         stage.setScene(KiteSessionApp.createScene(window));
         stage.show();

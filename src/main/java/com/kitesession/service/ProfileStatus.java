@@ -1,0 +1,26 @@
+package com.kitesession.service;
+
+import com.kitesession.session.KiteProfile;
+import com.kitesession.session.SessionRecord;
+import com.kitesession.session.SessionState;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One row of the profile list. The state is derived at any instant from what was read once
+ * (the record and whether a token is stored), so the list can tick every second without
+ * asking the keychain every second.
+ */
+public record ProfileStatus(KiteProfile profile, SessionRecord record, boolean tokenStored, boolean isDefault) {
+
+    public SessionState state(Instant now) {
+        return SessionState.of(record, tokenStored, now);
+    }
+
+    /** Time left until expiry; zero when there is no session or it has expired. */
+    public Duration remaining(Instant now) {
+        if (record == null || !tokenStored) return Duration.ZERO;
+        Duration left = Duration.between(now, record.expiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+}

@@ -1,0 +1,270 @@
+package com.kitesession.service;
+
+import com.kitesession.explain.ErrorExplainer;
+import com.kitesession.explain.Explanation;
+import com.kitesession.kite.KiteApiException;
+import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.KiteException;
+import com.kitesession.secrets.InMemorySecretStore;
+import com.kitesession.secrets.SecretNames;
+import com.kitesession.secrets.SecretStore;
+import com.kitesession.secrets.SecretStoreException;
+import com.kitesession.session.ActiveSession;
+import com.kitesession.session.KiteProfile;
+import com.kitesession.session.SessionRecord;
+import com.kitesession.session.SessionRecord.LivenessVerdict;
+import com.kitesession.session.TokenExpiry;
+import com.kitesession.storage.AppSettings;
+import com.kitesession.storage.AppSettingsStore;
+import com.kitesession.storage.TokenExportWriter;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/**
+ * Every profile's session, without JavaFX: remembers logins (token in the secret store, the rest
+ * in settings), checks liveness, logs out, exports tokens for scripts. Methods block on I/O:
+ * the window calls them on its background executor. The demo profile lives in memory only,
+ * because its simulator gets a new port and new tokens every run.
+ */
+public final class SessionService {
+    private final AppSettingsStore store;
+    private final SecretStore secrets;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final ErrorExplainer explainer = new ErrorExplainer();
+    private final SecretStore demoSecrets = new InMemorySecretStore();
+    private final Map<String, SessionRecord> demoSessions = new HashMap<>();
+    private volatile KiteProfile demo;
+    private volatile AppSettings settings;
+    private volatile Optional<String> loadProblem;
+
+    public SessionService(AppSettingsStore store, SecretStore secrets, OkHttpClient http, Clock clock) {
+        this.store = store;
+        this.secrets = secrets;
+        this.http = http;
+        this.clock = clock;
+        reload();
+    }
+
+    /** Re-reads settings (another process, the CLI, may have changed them). */
+    public AppSettings reload() {
+        AppSettingsStore.Loaded loaded = store.load();
+        settings = loaded.settings();
+        loadProblem = loaded.problem();
+        return settings;
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    /** A damaged settings file found at start, in plain words; empty when all was well. */
+    public Optional<String> loadProblem() {
+        return loadProblem;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TokenExpiry expiry() {
+        return new TokenExpiry(LocalTime.parse(settings.expiryTime));
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** The in-memory demo profile (against the built-in simulator), listed while set. */
+    public void setDemo(KiteProfile demoProfile, String apiSecret) throws SecretStoreException {
+        demoSecrets.store(SecretNames.apiSecret(demoProfile.id()), apiSecret);
+        demo = demoProfile;
+    }
+
+    public List<KiteProfile> profiles() {
+        List<KiteProfile> all = new ArrayList<>(settings.profiles);
+        if (demo != null) all.add(demo);
+        return all;
+    }
+
+    public Optional<KiteProfile> profile(String id) {
+        return profiles().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public List<ProfileStatus> statuses() throws SecretStoreException {
+        List<ProfileStatus> rows = new ArrayList<>();
+        for (KiteProfile profile : profiles()) {
+            SessionRecord record = record(profile);
+            boolean tokenStored = record != null && token(profile).isPresent();
+            rows.add(new ProfileStatus(profile, record, tokenStored, profile.id().equals(settings.defaultProfileId)));
+        }
+        return rows;
+    }
+
+    public Optional<String> apiSecret(KiteProfile profile) throws SecretStoreException {
+        return secretsFor(profile).load(SecretNames.apiSecret(profile.id()));
+    }
+
+    /** Saves the profile; a non-blank {@code apiSecret} replaces the stored one. */
+    public void saveProfile(KiteProfile profile, String apiSecret) throws IOException, SecretStoreException {
+        if (apiSecret != null && !apiSecret.isBlank()) {
+            secretsFor(profile).store(SecretNames.apiSecret(profile.id()), apiSecret);
+        }
+        if (profile.isDemo()) return;
+        update(s -> {
+            s.putProfile(profile);
+            if (s.defaultProfileId == null) s.defaultProfileId = profile.id();
+        });
+    }
+
+    /** Removes the profile and all its secrets. */
+    public void deleteProfile(KiteProfile profile) throws IOException, SecretStoreException {
+        for (String name : List.of(SecretNames.apiSecret(profile.id()), SecretNames.accessToken(profile.id()),
+                SecretNames.password(profile.id()), SecretNames.totpSecret(profile.id()))) {
+            secretsFor(profile).delete(name);
+        }
+        if (profile.isDemo()) {
+            demo = null;
+            return;
+        }
+        update(s -> s.removeProfile(profile.id()));
+    }
+
+    public void setDefault(KiteProfile profile) throws IOException {
+        if (!profile.isDemo()) update(s -> s.defaultProfileId = profile.id());
+    }
+
+    public void rememberLastProfile(String profileId) throws IOException {
+        update(s -> s.lastProfileId = profileId);
+    }
+
+    public void rememberWindow(AppSettings.WindowPlacement placement) throws IOException {
+        update(s -> s.window = placement);
+    }
+
+    public void setExport(KiteProfile profile, AppSettings.TokenExport export) throws IOException {
+        update(s -> {
+            if (export == null) s.exports.remove(profile.id());
+            else s.exports.put(profile.id(), export);
+        });
+    }
+
+    /**
+     * Remembers a fresh login: the token into the secret store, the rest into settings, and the
+     * export file rewritten if the person set one. Returns a problem with the export, if any
+     * (the login itself stands).
+     */
+    public Optional<String> recordLogin(KiteProfile profile, ActiveSession session)
+            throws IOException, SecretStoreException {
+        secretsFor(profile).store(SecretNames.accessToken(profile.id()), session.accessToken());
+        SessionRecord record = session.toRecord().checked(clock.instant(), LivenessVerdict.LIVE);
+        if (profile.isDemo()) {
+            demoSessions.put(profile.id(), record);
+            return Optional.empty();
+        }
+        update(s -> {
+            s.sessions.put(profile.id(), record);
+            s.lastProfileId = profile.id();
+        });
+        AppSettings.TokenExport export = settings.exports.get(profile.id());
+        if (export == null) return Optional.empty();
+        try {
+            TokenExportWriter.write(export, profile.apiKey(), session.accessToken(), session.userId(),
+                    session.loginTime(), session.expiresAt());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("The token could not be written to " + export.path() + " for your scripts."
+                    + " Check that the folder exists and is writable, or choose another file.");
+        }
+    }
+
+    /** The remembered session with its token, if one is stored (expired or not). */
+    public Optional<ActiveSession> session(KiteProfile profile) throws SecretStoreException {
+        SessionRecord record = record(profile);
+        if (record == null) return Optional.empty();
+        return token(profile).map(token -> ActiveSession.restore(profile.apiKey(), record, token));
+    }
+
+    /** The outcome of a liveness check; {@code explanation} is null when the session is live. */
+    public record CheckResult(LivenessVerdict verdict, Explanation explanation) {}
+
+    /**
+     * {@code GET /user/profile} with the stored token. A refusal marks the session invalidated
+     * (or expired, past the expiry); a network failure marks it unknown and keeps the token.
+     */
+    public CheckResult check(KiteProfile profile) throws IOException, SecretStoreException {
+        Optional<ActiveSession> session = session(profile);
+        if (session.isEmpty()) return new CheckResult(null, null);
+        ActiveSession live = session.get();
+        CheckResult result;
+        try {
+            new KiteClient(profile.apiBase(), http).getProfile(profile.apiKey(), live.accessToken());
+            result = new CheckResult(LivenessVerdict.LIVE, null);
+        } catch (KiteException e) {
+            LivenessVerdict verdict = e instanceof KiteApiException ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE;
+            result = new CheckResult(verdict, explainer.explainApiCall(e, live.expiresAt(),
+                    clock.instant().atZone(TokenExpiry.IST)));
+        }
+        putRecord(profile, record(profile).checked(clock.instant(), result.verdict()));
+        return result;
+    }
+
+    /** The outcome of a logout: whether Kite confirmed it, and what went wrong if not. */
+    public record LogoutResult(boolean done, Explanation problem) {}
+
+    /**
+     * {@code DELETE /session/token}, then the token is wiped. If Kite cannot be told, nothing
+     * is wiped: the person decides ({@link #forgetSession}) with the explanation in hand.
+     */
+    public LogoutResult logout(KiteProfile profile) throws IOException, SecretStoreException {
+        Optional<ActiveSession> session = session(profile);
+        if (session.isPresent() && !session.get().isExpired(clock)) {
+            try {
+                new KiteClient(profile.apiBase(), http).invalidateAccessToken(profile.apiKey(),
+                        session.get().accessToken());
+            } catch (KiteApiException e) {
+                // Kite refusing the token means it is dead already: nothing left to log out.
+            } catch (KiteException e) {
+                return new LogoutResult(false, explainer.explainExchange(e));
+            }
+        }
+        forgetSession(profile);
+        return new LogoutResult(true, null);
+    }
+
+    /** Wipes the token and the session record locally, without telling Kite. */
+    public void forgetSession(KiteProfile profile) throws IOException, SecretStoreException {
+        secretsFor(profile).delete(SecretNames.accessToken(profile.id()));
+        if (profile.isDemo()) demoSessions.remove(profile.id());
+        else update(s -> s.sessions.remove(profile.id()));
+    }
+
+    private Optional<String> token(KiteProfile profile) throws SecretStoreException {
+        return secretsFor(profile).load(SecretNames.accessToken(profile.id()));
+    }
+
+    private SessionRecord record(KiteProfile profile) {
+        return profile.isDemo() ? demoSessions.get(profile.id()) : settings.sessions.get(profile.id());
+    }
+
+    private void putRecord(KiteProfile profile, SessionRecord record) throws IOException {
+        if (profile.isDemo()) demoSessions.put(profile.id(), record);
+        else update(s -> s.sessions.put(profile.id(), record));
+    }
+
+    private SecretStore secretsFor(KiteProfile profile) {
+        return profile.isDemo() ? demoSecrets : secrets;
+    }
+
+    private void update(Consumer<AppSettings> change) throws IOException {
+        settings = store.update(change);
+    }
+}
