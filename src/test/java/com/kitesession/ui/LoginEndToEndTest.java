@@ -10,33 +10,15 @@ import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.UserProfile;
 import com.kitesession.otp.Totp;
 import com.kitesession.session.ActiveSession;
-import com.kitesession.session.TokenExpiry;
-import com.kitesession.sim.DemoAccount;
-import com.kitesession.sim.KiteSimulator;
-import com.kitesession.sim.SimulatorClock;
-import com.kitesession.sim.SimulatorConfig;
-import com.kitesession.secrets.InMemorySecretStore;
-import com.kitesession.service.SessionService;
-import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.testing.WebPage;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.util.concurrent.ExecutorService;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,43 +26,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * simulator on 127.0.0.1, and the simulator's clock shared with the app so the countdown can
  * be checked to the second.
  */
-@ExtendWith(ApplicationExtension.class)
-class LoginEndToEndTest {
-    private static final Instant TEN_AM_IST = ZonedDateTime.of(LocalDateTime.parse("2026-11-23T10:00:00"), TokenExpiry.IST).toInstant();
-
-    @TempDir
-    static Path home;
-
-    private final SimulatorClock clock = SimulatorClock.fixedAt(TEN_AM_IST);
-    private KiteSimulator simulator;
-    private ExecutorService background;
-    private MainWindow window;
-
+class LoginEndToEndTest extends WindowTestBase {
     @Start
     void start(Stage stage) throws Exception {
-        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
-        background = AppServices.newBackgroundExecutor();
-        SessionService sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
-                new InMemorySecretStore(), KiteClient.defaultHttpClient(), clock);
-        AppServices services = new AppServices(clock, sessions, background, KiteClient.defaultHttpClient(), () -> simulator);
-        window = new MainWindow(services);
-        stage.setScene(KiteSessionApp.createScene(window));
-        stage.show();
+        open(stage);
     }
 
-    @AfterEach
-    void stop() {
-        onFx(() -> {
-            window.shutdown();
-            return null;
-        });
-        background.shutdownNow();
-        simulator.close();
-    }
-
-    private DemoAccount account() {
-        return simulator.account();
-    }
 
     /** Waits for the demo profile, presses Login, types user id and password like a person. */
     private WebPage loginUpToTwoFactor(FxRobot robot) {
@@ -92,22 +43,6 @@ class LoginEndToEndTest {
         page.click("button[type=submit]");
         page.waitFor("#totp");
         return page;
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
-    }
-
-    private static boolean visible(FxRobot robot, String id) {
-        return onFx(() -> {
-            Node node = robot.lookup(id).tryQuery().orElse(null);
-            if (node == null || node.getScene() == null) return false;
-            // Shown only if it and every parent are visible (cards hide their whole subtree).
-            for (Node n = node; n != null; n = n.getParent()) {
-                if (!n.isVisible()) return false;
-            }
-            return true;
-        });
     }
 
     @Test

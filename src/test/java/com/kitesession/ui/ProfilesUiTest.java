@@ -4,72 +4,32 @@ import static com.kitesession.testing.WebPage.onFx;
 import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kitesession.kite.KiteClient;
 import com.kitesession.otp.Totp;
-import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.TokenExpiry;
 import com.kitesession.sim.DemoAccount;
-import com.kitesession.sim.KiteSimulator;
-import com.kitesession.sim.SimulatorClock;
-import com.kitesession.sim.SimulatorConfig;
-import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.testing.WebPage;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.util.concurrent.ExecutorService;
 import javafx.scene.control.ListView;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
 
 /** Two saved profiles: log in to one, the list shows both states; logout returns it to "not logged in". */
-@ExtendWith(ApplicationExtension.class)
-class ProfilesUiTest {
-    private static final Instant TEN_AM_IST = ZonedDateTime.of(LocalDateTime.parse("2026-11-23T10:00:00"), TokenExpiry.IST).toInstant();
-
-    @TempDir
-    static Path home;
-
-    private final SimulatorClock clock = SimulatorClock.fixedAt(TEN_AM_IST);
-    private KiteSimulator simulator;
-    private ExecutorService background;
-    private MainWindow window;
-
+class ProfilesUiTest extends WindowTestBase {
     @Start
     void start(Stage stage) throws Exception {
-        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
-        DemoAccount account = simulator.account();
-        SessionService sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
-                new InMemorySecretStore(), KiteClient.defaultHttpClient(), clock);
-        for (String name : new String[] {"Alpha", "Beta"}) {
-            sessions.saveProfile(new KiteProfile(name.toLowerCase(), name, account.apiKey(), account.redirectUrl(),
-                    account.userId(), simulator.baseUrl(), simulator.baseUrl()), account.apiSecret());
-        }
-        background = AppServices.newBackgroundExecutor();
-        window = new MainWindow(new AppServices(clock, sessions, background, KiteClient.defaultHttpClient(), () -> simulator));
-        stage.setScene(KiteSessionApp.createScene(window));
-        stage.show();
+        open(stage);
     }
 
-    @AfterEach
-    void stop() {
-        onFx(() -> {
-            window.shutdown();
-            return null;
-        });
-        background.shutdownNow();
-        simulator.close();
+    @Override
+    void beforeWindow(SessionService sessions) throws Exception {
+        for (String name : new String[] {"Alpha", "Beta"}) {
+            sessions.saveProfile(new KiteProfile(name.toLowerCase(), name, account().apiKey(), account().redirectUrl(),
+                    account().userId(), simulator.baseUrl(), simulator.baseUrl()), account().apiSecret());
+        }
     }
 
     @SuppressWarnings("unchecked")

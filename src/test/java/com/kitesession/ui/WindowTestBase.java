@@ -1,0 +1,89 @@
+package com.kitesession.ui;
+
+import static com.kitesession.testing.WebPage.onFx;
+
+import com.kitesession.kite.KiteClient;
+import com.kitesession.secrets.InMemorySecretStore;
+import com.kitesession.service.SessionService;
+import com.kitesession.session.TokenExpiry;
+import com.kitesession.sim.DemoAccount;
+import com.kitesession.sim.KiteSimulator;
+import com.kitesession.sim.SimulatorClock;
+import com.kitesession.sim.SimulatorConfig;
+import com.kitesession.storage.AppSettingsStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.concurrent.ExecutorService;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * The real window against a Kite simulator on 127.0.0.1, both on one {@link SimulatorClock}
+ * fixed at 10:00 IST, so countdowns can be checked to the second. Fresh settings folder and
+ * in-memory secrets per test.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowTestBase {
+    static final Instant TEN_AM_IST = ZonedDateTime.of(LocalDateTime.parse("2026-11-23T10:00:00"), TokenExpiry.IST).toInstant();
+
+    @TempDir
+    static Path home;
+
+    final SimulatorClock clock = SimulatorClock.fixedAt(TEN_AM_IST);
+    KiteSimulator simulator;
+    ExecutorService background;
+    MainWindow window;
+
+    /** Saved state the window should find at start (profiles, secrets); none by default: the demo. */
+    void beforeWindow(SessionService sessions) throws Exception {}
+
+    /** Opens the window; each test class calls it from its own {@code @Start} (TestFX finds only declared ones). */
+    void open(Stage stage) throws Exception {
+        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
+        background = AppServices.newBackgroundExecutor();
+        SessionService sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
+                new InMemorySecretStore(), KiteClient.defaultHttpClient(), clock);
+        beforeWindow(sessions);
+        window = new MainWindow(new AppServices(clock, sessions, background, KiteClient.defaultHttpClient(), () -> simulator));
+        stage.setScene(KiteSessionApp.createScene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        onFx(() -> {
+            window.shutdown();
+            return null;
+        });
+        background.shutdownNow();
+        simulator.close();
+    }
+
+    DemoAccount account() {
+        return simulator.account();
+    }
+
+    static String text(FxRobot robot, String id) {
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    /** Shown only if it and every parent are visible (cards hide their whole subtree). */
+    static boolean visible(FxRobot robot, String id) {
+        return onFx(() -> {
+            Node node = robot.lookup(id).tryQuery().orElse(null);
+            if (node == null || node.getScene() == null) return false;
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible()) return false;
+            }
+            return true;
+        });
+    }
+}
