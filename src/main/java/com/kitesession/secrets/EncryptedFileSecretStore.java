@@ -321,7 +321,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     /** The lock file stays in place: deleting it would let two processes lock two different files. */
     private void createLockFile() throws IOException {
         if (Files.exists(lockFile)) return;
-        Files.createDirectories(lockFile.getParent());
+        AtomicFiles.createPrivateDirectories(lockFile.getParent());
         try {
             if (lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -109,6 +109,11 @@ public final class SessionService {
         return rows;
     }
 
+    /** Where this profile's secrets are kept, for the person: "the Linux Secret Service", ... */
+    public String describeSecrets(KiteProfile profile) {
+        return profile.isDemo() ? "this run's memory (the demo keeps nothing on disk)" : "the " + secrets.describe();
+    }
+
     public Optional<String> apiSecret(KiteProfile profile) throws SecretStoreException {
         return secretsFor(profile).load(SecretNames.apiSecret(profile.id()));
     }

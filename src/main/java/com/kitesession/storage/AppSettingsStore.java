@@ -114,7 +114,7 @@ public final class AppSettingsStore {
 
     private <T> T locked(LockedAction<T> action) throws IOException {
         synchronized (IN_PROCESS.computeIfAbsent(file, f -> new Object())) {
-            Files.createDirectories(file.getParent());
+            AtomicFiles.createPrivateDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = channel.lock()) {
                 return action.run();

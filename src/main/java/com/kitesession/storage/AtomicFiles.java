@@ -23,7 +23,7 @@ public final class AtomicFiles {
     /** Temp file in the same folder, fsync, then rename over the target; owner-only where POSIX. */
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        createPrivateDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             ownerOnly(temp);
@@ -39,6 +39,20 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Creates the folder (and missing parents) readable by the owner only where POSIX: the
+     * file names alone (which profiles, which exports) are nobody else's business.
+     */
+    public static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) return;
+        createPrivateDirectories(dir.toAbsolutePath().getParent());
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
         }
     }
 

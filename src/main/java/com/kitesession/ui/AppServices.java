@@ -14,7 +14,23 @@ import okhttp3.OkHttpClient;
  * one shared OkHttp client (connection reuse), and how to start the demo's simulator.
  */
 public record AppServices(Clock clock, SessionService sessions, ExecutorService background, OkHttpClient http,
-        DemoBackend demo) {
+        DemoBackend demo, SecretsGate secretsGate) {
+
+    /** Tests and machines with a keychain: nothing to unlock. */
+    public AppServices(Clock clock, SessionService sessions, ExecutorService background, OkHttpClient http,
+            DemoBackend demo) {
+        this(clock, sessions, background, http, demo, Runnable::run);
+    }
+
+    /**
+     * Runs an action once the secret store can be used: with an encrypted file that is still
+     * locked, after the person has entered the passphrase (asked only when first needed, so
+     * the demo never asks).
+     */
+    @FunctionalInterface
+    public interface SecretsGate {
+        void whenUnlocked(Runnable action);
+    }
 
     /** Starts (or hands over) the simulator the demo profile logs in against. */
     @FunctionalInterface

@@ -13,7 +13,6 @@ import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -31,19 +30,26 @@ public final class KiteSessionApp extends Application {
     public void start(Stage stage) {
         ExecutorService background = AppServices.newBackgroundExecutor();
         SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
-        Runnable open = () -> open(stage, background, secrets);
-        if (secrets instanceof EncryptedFileSecretStore file && !file.isUnlocked()) {
-            new PassphraseDialog(file, background, open, Platform::exit).show();
+        SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets,
+                KiteClient.defaultHttpClient(), Clock.systemUTC());
+        AppServices.SecretsGate gate = action -> {
+            if (secrets instanceof EncryptedFileSecretStore file && !file.isUnlocked()) {
+                new PassphraseDialog(file, background, action).show();
+            } else {
+                action.run();
+            }
+        };
+        services = new AppServices(Clock.systemUTC(), sessions, background, KiteClient.defaultHttpClient(),
+                () -> KiteSimulator.start(SimulatorConfig.builder().build()), gate);
+        // Saved profiles need their secrets at once; the demo needs none, so it never asks.
+        if (sessions.settings().profiles.isEmpty()) {
+            open(stage, sessions);
         } else {
-            open.run();
+            gate.whenUnlocked(() -> open(stage, sessions));
         }
     }
 
-    private void open(Stage stage, ExecutorService background, SecretStore secrets) {
-        SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets,
-                KiteClient.defaultHttpClient(), Clock.systemUTC());
-        services = new AppServices(Clock.systemUTC(), sessions, background, KiteClient.defaultHttpClient(),
-                () -> KiteSimulator.start(SimulatorConfig.builder().build()));
+    private void open(Stage stage, SessionService sessions) {
         window = new MainWindow(services);
         stage.setTitle("Kite Session Manager");
         stage.setScene(createScene(window));

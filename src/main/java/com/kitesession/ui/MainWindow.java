@@ -70,6 +70,8 @@ public final class MainWindow extends BorderPane {
     /** The profile in the form: the selected one, or a new one not saved yet. */
     private KiteProfile profile;
     private KiteSimulator simulator;
+    /** A line for the profile form once the next selection has filled it ("Saved."). */
+    private String notice = "";
     /** What "Try again" repeats: the last login or verify. */
     private Runnable retry = this::login;
 
@@ -194,7 +196,9 @@ public final class MainWindow extends BorderPane {
                 + " (" + export.format().name().toLowerCase() + ").");
         io(() -> new Selected(sessions.apiSecret(chosen).isPresent(), sessions.session(chosen)), selected -> {
             if (profile != chosen) return; // the person moved on meanwhile
-            profilePanel.fill(chosen, selected.secretStored ? sessions.secrets().describe() : null);
+            profilePanel.fill(chosen, selected.secretStored ? sessions.describeSecrets(chosen) : null);
+            profilePanel.showProblem(notice);
+            notice = "";
             profilePanel.login.setDisable(false);
             if (selected.session.isPresent()) {
                 tokenView.stop();
@@ -238,14 +242,14 @@ public final class MainWindow extends BorderPane {
         String userId = profilePanel.userId.getText().strip();
         KiteProfile edited = profile.withApp(profilePanel.name.getText().strip(), apiKey, redirect,
                 userId.isEmpty() ? null : userId);
-        io(() -> {
+        services.secretsGate().whenUnlocked(() -> io(() -> {
             sessions.saveProfile(edited, typedSecret);
             return edited.id();
         }, id -> {
             profile = edited;
+            notice = "Saved.";
             refresh(id);
-            profilePanel.showProblem("Saved.");
-        });
+        }));
     }
 
     private void deleteProfile() {

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -26,27 +27,29 @@ final class PassphraseDialog {
     private final EncryptedFileSecretStore store;
     private final Executor background;
     private final Runnable onUnlocked;
-    private final Runnable onCancel;
 
-    PassphraseDialog(EncryptedFileSecretStore store, Executor background, Runnable onUnlocked, Runnable onCancel) {
+    PassphraseDialog(EncryptedFileSecretStore store, Executor background, Runnable onUnlocked) {
         this.store = store;
         this.background = background;
         this.onUnlocked = onUnlocked;
-        this.onCancel = onCancel;
     }
 
     void show() {
         boolean first = !store.exists();
         Stage stage = new Stage();
         stage.setTitle("Kite Session Manager: unlock secrets");
+        stage.initModality(javafx.stage.Modality.APPLICATION_MODAL);
         Label intro = new Label(first
                 ? "No system keychain answers on this computer, so your api_secret and tokens are kept in an"
-                        + " encrypted file (" + store.describe() + "). Choose a passphrase for it. It cannot be"
+                        + " encrypted file:"
+                        + " " + store.describe() + ". Choose a passphrase for it. It cannot be"
                         + " recovered: if you forget it, you enter your api_secret again."
-                : "Enter the passphrase of your encrypted secrets file (" + store.describe() + ").");
+                : "Enter the passphrase that unlocks your saved api_secret and tokens (" + store.describe() + ").");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         PasswordField passphrase = new PasswordField();
         passphrase.setId("passphrase");
+        passphrase.setPromptText("passphrase");
         PasswordField repeat = new PasswordField();
         repeat.setId("passphrase-repeat");
         repeat.setPromptText("repeat the passphrase");
@@ -59,16 +62,13 @@ final class PassphraseDialog {
         Button ok = new Button(first ? "Create" : "Unlock");
         ok.setDefaultButton(true);
         ok.setId("unlock");
-        Button cancel = new Button("Quit");
-        cancel.setOnAction(e -> {
-            stage.close();
-            onCancel.run();
-        });
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> stage.close());
         VBox root = new VBox(10, intro, passphrase);
         if (first) root.getChildren().add(repeat);
         root.getChildren().addAll(problem, new HBox(8, ok, cancel, working));
         root.setPadding(new Insets(18));
-        root.setPrefWidth(460);
+        root.setPrefWidth(480);
 
         ok.setOnAction(e -> {
             char[] typed = passphrase.getText().toCharArray();
@@ -102,7 +102,8 @@ final class PassphraseDialog {
                 }
             }, Platform::runLater);
         });
-        stage.setScene(new Scene(root));
+        stage.setScene(new Scene(root, 480, Region.USE_COMPUTED_SIZE));
+        stage.sizeToScene();
         stage.show();
     }
 }

@@ -44,6 +44,7 @@ final class ProfileListView extends VBox {
         title.getStyleClass().add("profile-name");
         getChildren().addAll(title, list, new HBox(6, add, delete, makeDefault));
         setSpacing(6);
+        setPadding(new javafx.geometry.Insets(0, 18, 0, 18));
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> list.refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();

@@ -68,16 +68,19 @@ final class ProfilePanel extends VBox {
         demoCode.setId("demo-code");
         demoCode.getStyleClass().add("demo-code");
 
-        getChildren().addAll(
+        Label details = new Label("Profile details");
+        details.getStyleClass().add("section-title");
+        // The one-click path first: Log in sits right under the list; the details follow.
+        getChildren().addAll(login, problem, demoCard, details,
                 field("Name", name), field("API key", apiKey), field("API secret", apiSecret), secretNote,
                 field("Redirect URL (as registered)", redirectUrl), field("Kite user ID", userId),
-                problem, new HBox(6, save), login, demoCard, export, exportInfo);
+                new HBox(6, save), export, exportInfo);
         codeTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showDemoCode()));
         codeTicker.setCycleCount(Timeline.INDEFINITE);
         showDemo(null);
     }
 
-    /** Fills the form; {@code secretStoredIn} names the store holding the api_secret, or null if none. */
+    /** Fills the form; {@code secretStoredIn} says where the api_secret is kept, or null if none is stored. */
     void fill(com.kitesession.session.KiteProfile profile, String secretStoredIn) {
         name.setText(profile.name());
         apiKey.setText(profile.apiKey());
@@ -86,7 +89,7 @@ final class ProfilePanel extends VBox {
         apiSecret.clear();
         apiSecret.setPromptText(secretStoredIn != null ? "saved; type to replace" : "api_secret");
         secretNote.setText(secretStoredIn != null
-                ? "The api_secret is kept in the " + secretStoredIn + ", never in the settings file or logs."
+                ? "The api_secret is kept in " + secretStoredIn + ", never in the settings file or logs."
                 : "Enter the api_secret once; it is kept in the system keychain (or the encrypted file), never in logs.");
         boolean editable = !profile.isDemo();
         for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, save, export}) n.setDisable(!editable);
