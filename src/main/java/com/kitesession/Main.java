@@ -53,6 +53,10 @@ public final class Main {
         return CliContext.forThisMachine(() -> {
             SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
             String passphrase = System.getenv("KITE_SESSION_PASSPHRASE");
+            if (secrets instanceof EncryptedFileSecretStore file && file.exists() && passphrase == null) {
+                System.err.println("Note: secrets are in " + file.describe() + " (no system keychain here);"
+                        + " set KITE_SESSION_PASSPHRASE to its passphrase to read them.");
+            }
             if (secrets instanceof EncryptedFileSecretStore file && file.exists() && passphrase != null) {
                 try {
                     file.unlock(passphrase.toCharArray());

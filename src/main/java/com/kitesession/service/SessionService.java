@@ -151,6 +151,10 @@ public final class SessionService {
         update(s -> s.lastProfileId = profileId);
     }
 
+    public void setClipboardClearSeconds(int seconds) throws IOException {
+        update(s -> s.clipboardClearSeconds = Math.max(0, seconds));
+    }
+
     public void rememberWindow(AppSettings.WindowPlacement placement) throws IOException {
         update(s -> s.window = placement);
     }

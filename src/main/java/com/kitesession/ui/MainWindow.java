@@ -106,7 +106,12 @@ public final class MainWindow extends BorderPane {
             public void expired() {
                 sessionExpired();
             }
-        });
+
+            @Override
+            public void clipboardClearChanged(int seconds) {
+                setClipboardClear(seconds);
+            }
+        }, sessions.settings().clipboardClearSeconds);
         clipboard = new ClipboardGuard(new SystemClipboard(), (delay, task) -> {
             PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
             wait.setOnFinished(e -> task.run());
@@ -360,6 +365,13 @@ public final class MainWindow extends BorderPane {
 
     // --- the session ---------------------------------------------------------------------
 
+    private void setClipboardClear(int seconds) {
+        io(() -> {
+            sessions.setClipboardClearSeconds(seconds);
+            return null;
+        }, ignored -> { });
+    }
+
     private void copyToken(ActiveSession session) {
         int seconds = sessions.settings().clipboardClearSeconds;
         clipboard.copy(session.accessToken(), Duration.ofSeconds(seconds));
@@ -383,17 +395,23 @@ public final class MainWindow extends BorderPane {
         });
     }
 
-    /** The timer's round: every profile with a token that may be live is checked quietly. */
+    /**
+     * The timer's round: every profile with a token that may be live is checked quietly; the
+     * list shows the outcome, and a refusal of the profile on screen is explained at once.
+     */
     private void checkAllLive() {
         io(() -> {
-            List<String> refused = new ArrayList<>();
+            Map<String, Explanation> refused = new java.util.HashMap<>();
             for (ProfileStatus row : sessions.statuses()) {
                 if (!row.state(services.clock().instant()).isLive()) continue;
                 SessionService.CheckResult result = sessions.check(row.profile());
-                if (result.verdict() == LivenessVerdict.REFUSED) refused.add(row.profile().name());
+                if (result.verdict() == LivenessVerdict.REFUSED) refused.put(row.profile().id(), result.explanation());
             }
             return refused;
-        }, refused -> refresh(profile == null ? null : profile.id()));
+        }, refused -> {
+            if (profile != null && refused.containsKey(profile.id())) explanation.show(refused.get(profile.id()));
+            refresh(profile == null ? null : profile.id());
+        });
     }
 
     private void logout() {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
@@ -51,9 +52,14 @@ final class TokenView extends VBox {
         void logout();
 
         void expired();
+
+        void clipboardClearChanged(int seconds);
     }
 
-    TokenView(Clock clock, ZoneId localZone, Actions actions) {
+    /** Choices for clearing the clipboard after Copy, in seconds; 0 = never. */
+    private static final int[] CLEAR_CHOICES = {0, 30, 60, 300};
+
+    TokenView(Clock clock, ZoneId localZone, Actions actions, int clipboardClearSeconds) {
         this.clock = clock;
         this.localZone = localZone;
         this.onExpired = actions::expired;
@@ -93,13 +99,33 @@ final class TokenView extends VBox {
         logout.setOnAction(e -> actions.logout());
         reveal.setOnAction(e -> showToken());
 
+        ChoiceBox<Integer> clearAfter = new ChoiceBox<>();
+        clearAfter.setId("clipboard-clear");
+        for (int choice : CLEAR_CHOICES) clearAfter.getItems().add(choice);
+        if (!clearAfter.getItems().contains(clipboardClearSeconds)) clearAfter.getItems().add(clipboardClearSeconds);
+        clearAfter.setValue(clipboardClearSeconds);
+        clearAfter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer seconds) {
+                return seconds == null || seconds == 0 ? "never" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // choices only, never typed
+            }
+        });
+        clearAfter.setOnAction(e -> actions.clipboardClearChanged(clearAfter.getValue()));
+        Label clearCaption = caption("Clear the clipboard after");
+
         GridPane facts = new GridPane();
         facts.getStyleClass().add("facts");
         facts.addRow(0, caption("Expires"), expires);
         facts.addRow(1, caption("Logged in"), loginTime);
         facts.addRow(2, caption("Access token"), new HBox(8, token, reveal));
 
-        getChildren().addAll(who, countdown, countdownCaption, facts, new HBox(8, copy, verify, relogin, logout), status);
+        getChildren().addAll(who, countdown, countdownCaption, facts, new HBox(8, copy, verify, relogin, logout),
+                clearRow(clearCaption, clearAfter), status);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
@@ -154,6 +180,12 @@ final class TokenView extends VBox {
         if (token == null || token.isEmpty()) return "";
         int shown = Math.min(4, token.length() / 4);
         return "\u2022".repeat(12) + token.substring(token.length() - shown);
+    }
+
+    private static HBox clearRow(Label caption, ChoiceBox<Integer> choice) {
+        HBox row = new HBox(8, caption, choice);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static Label caption(String text) {
