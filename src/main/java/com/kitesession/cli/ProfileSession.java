@@ -29,7 +29,7 @@ record ProfileSession(KiteProfile profile, SessionRecord record, String token, S
 
     /** Whether the token may still work: not expired, not refused (an offline check proves nothing). */
     boolean live() {
-        return state == SessionState.ACTIVE || state == SessionState.EXPIRING_SOON || state == SessionState.UNKNOWN_OFFLINE;
+        return state.isLive();
     }
 
     /** Time to expiry while live, else null. */

@@ -1,24 +1,14 @@
 package com.kitesession.cli;
 
-import com.kitesession.explain.ErrorExplainer;
-import com.kitesession.explain.Explanation;
-import com.kitesession.kite.KiteApiException;
-import com.kitesession.kite.KiteClient;
-import com.kitesession.kite.KiteException;
-import com.kitesession.kite.PermissionException;
-import com.kitesession.kite.TokenException;
 import com.kitesession.secrets.SecretStoreException;
+import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
-import com.kitesession.session.TokenExpiry;
 import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -122,58 +112,28 @@ public final class TokenCommand {
         return profiles.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(", "));
     }
 
-    /** Asks Kite; returns OK when the token works, else the exit code after explaining on err. */
+    /** Asks Kite (through the same check the window makes); OK when the token works, else the exit code. */
     private static int check(ProfileSession session, CliContext context, PrintStream err) {
         KiteProfile profile = session.profile();
-        ErrorExplainer explainer = new ErrorExplainer();
+        SessionService.CheckResult result;
         try {
-            new KiteClient(profile.apiBase(), context.http()).getProfile(profile.apiKey(), session.token());
-            record(context, session, LivenessVerdict.LIVE, err);
-            return OK;
-        } catch (KiteException e) {
-            Explanation why = explainer.explainApiCall(e, session.record().expiresAt().atZone(TokenExpiry.IST),
-                    context.clock().instant().atZone(TokenExpiry.IST));
-            if (refused(e)) {
-                record(context, session, LivenessVerdict.REFUSED, err);
-                err.println("Kite refused the session for '" + profile.name() + "', so no token was printed.");
-                err.print(why.toPlainText());
-                return NO_LIVE_TOKEN;
-            }
-            // A timeout, a dead network, a gateway page, a 429 or a 5xx say nothing about the token.
-            err.println("Could not reach Kite to check the session for '" + profile.name()
-                    + "'; the token was not checked, so it was not printed.");
-            err.print(why.toPlainText());
-            return NOT_CHECKED;
-        } catch (IllegalArgumentException e) {
-            // A malformed API address or key in the profile; the messages never echo a token.
+            result = new SessionService(context.settings(), context.secrets(), context.http(), context.clock()).check(profile);
+        } catch (IllegalArgumentException | IOException | SecretStoreException e) {
+            // A malformed API address in the profile, or the verdict could not be saved; no token in these messages.
             err.println("Could not check the session for '" + profile.name() + "': " + e.getMessage()
                     + " The token was not checked, so it was not printed.");
             return NOT_CHECKED;
         }
-    }
-
-    /** Kite's answer about this token itself: 403 TokenException (or PermissionException). */
-    private static boolean refused(KiteException e) {
-        return e instanceof TokenException || e instanceof PermissionException
-                || e instanceof KiteApiException api && api.httpStatus() == 403;
-    }
-
-    /**
-     * Saves the verdict so the window shows it too, but only onto the same session: if the person
-     * logged in again meanwhile, the new session must not inherit the old token's verdict.
-     */
-    private static void record(CliContext context, ProfileSession session, LivenessVerdict verdict, PrintStream err) {
-        String id = session.profile().id();
-        Instant loginTime = session.record().loginTime();
-        Instant at = context.clock().instant();
-        try {
-            context.settings().update(s -> {
-                SessionRecord current = s.sessions.get(id);
-                if (current != null && Objects.equals(current.loginTime(), loginTime)) s.sessions.put(id, current.checked(at, verdict));
-            });
-        } catch (IOException | RuntimeException e) {
-            err.println("Note: the result of the check could not be saved in " + context.settings().file() + ".");
+        if (result.verdict() == LivenessVerdict.LIVE) return OK;
+        if (result.verdict() == LivenessVerdict.REFUSED) {
+            err.println("Kite refused the session for '" + profile.name() + "', so no token was printed.");
+            err.print(result.explanation().toPlainText());
+            return NO_LIVE_TOKEN;
         }
+        err.println("Could not reach Kite to check the session for '" + profile.name()
+                + "'; the token was not checked, so it was not printed.");
+        if (result.explanation() != null) err.print(result.explanation().toPlainText());
+        return NOT_CHECKED;
     }
 
     private static int usage(PrintStream err, String problem) {

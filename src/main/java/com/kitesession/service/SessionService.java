@@ -5,6 +5,8 @@ import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteException;
+import com.kitesession.kite.PermissionException;
+import com.kitesession.kite.TokenException;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.secrets.SecretStore;
@@ -19,12 +21,13 @@ import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.storage.TokenExportWriter;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
@@ -41,7 +44,7 @@ public final class SessionService {
     private final Clock clock;
     private final ErrorExplainer explainer = new ErrorExplainer();
     private final SecretStore demoSecrets = new InMemorySecretStore();
-    private final Map<String, SessionRecord> demoSessions = new HashMap<>();
+    private final Map<String, SessionRecord> demoSessions = new ConcurrentHashMap<>();
     private volatile KiteProfile demo;
     private volatile AppSettings settings;
     private volatile Optional<String> loadProblem;
@@ -206,24 +209,42 @@ public final class SessionService {
     public record CheckResult(LivenessVerdict verdict, Explanation explanation) {}
 
     /**
-     * {@code GET /user/profile} with the stored token. A refusal marks the session invalidated
-     * (or expired, past the expiry); a network failure marks it unknown and keeps the token.
+     * {@code GET /user/profile} with the stored token. Only Kite's 403 about the token itself
+     * marks it refused (invalidated early, or expired past the expiry); a timeout, a dead
+     * network, a 429 or a 5xx say nothing about the token: unknown, and the token is kept.
+     * The verdict is saved only onto the session that was checked: a re-login meanwhile must
+     * not inherit the old token's verdict.
      */
     public CheckResult check(KiteProfile profile) throws IOException, SecretStoreException {
         Optional<ActiveSession> session = session(profile);
         if (session.isEmpty()) return new CheckResult(null, null);
-        ActiveSession live = session.get();
+        ActiveSession checked = session.get();
         CheckResult result;
         try {
-            new KiteClient(profile.apiBase(), http).getProfile(profile.apiKey(), live.accessToken());
+            new KiteClient(profile.apiBase(), http).getProfile(profile.apiKey(), checked.accessToken());
             result = new CheckResult(LivenessVerdict.LIVE, null);
         } catch (KiteException e) {
-            LivenessVerdict verdict = e instanceof KiteApiException ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE;
-            result = new CheckResult(verdict, explainer.explainApiCall(e, live.expiresAt(),
-                    clock.instant().atZone(TokenExpiry.IST)));
+            result = new CheckResult(refusesToken(e) ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE,
+                    explainer.explainApiCall(e, checked.expiresAt(), clock.instant().atZone(TokenExpiry.IST)));
         }
-        putRecord(profile, record(profile).checked(clock.instant(), result.verdict()));
+        Instant at = clock.instant();
+        LivenessVerdict verdict = result.verdict();
+        if (profile.isDemo()) {
+            demoSessions.computeIfPresent(profile.id(), (id, r) -> sameLogin(r, checked) ? r.checked(at, verdict) : r);
+        } else {
+            update(s -> s.sessions.computeIfPresent(profile.id(), (id, r) -> sameLogin(r, checked) ? r.checked(at, verdict) : r));
+        }
         return result;
+    }
+
+    /** Kite's answer about this token itself: a 403 (TokenException, PermissionException). */
+    private static boolean refusesToken(KiteException e) {
+        return e instanceof TokenException || e instanceof PermissionException
+                || e instanceof KiteApiException api && api.httpStatus() == 403;
+    }
+
+    private static boolean sameLogin(SessionRecord record, ActiveSession session) {
+        return record.loginTime().equals(session.loginTime());
     }
 
     /** The outcome of a logout: whether Kite confirmed it, and what went wrong if not. */
@@ -262,11 +283,6 @@ public final class SessionService {
 
     private SessionRecord record(KiteProfile profile) {
         return profile.isDemo() ? demoSessions.get(profile.id()) : settings.sessions.get(profile.id());
-    }
-
-    private void putRecord(KiteProfile profile, SessionRecord record) throws IOException {
-        if (profile.isDemo()) demoSessions.put(profile.id(), record);
-        else update(s -> s.sessions.put(profile.id(), record));
     }
 
     private SecretStore secretsFor(KiteProfile profile) {

@@ -121,6 +121,18 @@ class SessionServiceTest {
     }
 
     @Test
+    void tooManyRequestsSaysNothingAboutTheToken() throws Exception {
+        ActiveSession session = login();
+        SimClient scripts = new SimClient(sim);
+        for (int i = 0; i < 12; i++) scripts.profile(account.apiKey(), session.accessToken()); // a script polling hard
+        SessionService.CheckResult result = service.check(profile);
+        assertEquals(LivenessVerdict.OFFLINE, result.verdict(), "a 429 is not a refusal");
+        assertEquals("Too many requests to Kite", result.explanation().title());
+        assertEquals(SessionState.UNKNOWN_OFFLINE, state());
+        assertTrue(service.session(profile).isPresent());
+    }
+
+    @Test
     void logoutKillsTheTokenAtKiteAndWipesIt() throws Exception {
         ActiveSession session = login();
         assertTrue(service.logout(profile).done());
