@@ -5,7 +5,9 @@ public enum ErrorLayer {
     /** The person logging in to Kite in the browser: user id, password, 2FA code, cancel. */
     LOGIN("Kite login (you, in the browser)"),
     /** The program's API session: the request_token exchange and every call made with the access token. */
-    API("Kite Connect API (your program's session)");
+    API("Kite Connect API (your program's session)"),
+    /** Not Kite at all: this computer's settings file, keychain or encrypted secrets file. */
+    LOCAL("This computer (saved settings and secrets)");
 
     private final String label;
 

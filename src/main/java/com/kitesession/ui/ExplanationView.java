@@ -1,6 +1,5 @@
 package com.kitesession.ui;
 
-import com.kitesession.explain.ErrorLayer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.explain.FixAction;
 import java.util.function.Consumer;
@@ -24,8 +23,8 @@ final class ExplanationView extends VBox {
 
     void show(Explanation explanation) {
         getChildren().clear();
-        getStyleClass().removeAll("layer-login", "layer-api");
-        getStyleClass().add(explanation.layer() == ErrorLayer.LOGIN ? "layer-login" : "layer-api");
+        getStyleClass().removeAll("layer-login", "layer-api", "layer-local");
+        getStyleClass().add("layer-" + explanation.layer().name().toLowerCase());
 
         Label layer = new Label(explanation.layer().label());
         layer.getStyleClass().add("layer-badge");

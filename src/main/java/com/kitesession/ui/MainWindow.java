@@ -165,7 +165,7 @@ public final class MainWindow extends BorderPane {
     // --- start-up and the list ---------------------------------------------------------------
 
     private void start() {
-        sessions.loadProblem().ifPresent(problem -> explanation.show(new Explanation(ErrorLayer.LOGIN,
+        sessions.loadProblem().ifPresent(problem -> explanation.show(new Explanation(ErrorLayer.LOCAL,
                 "The settings file was damaged", problem, List.of("Check the profiles below; re-enter what is missing."),
                 FixAction.NONE, null)));
         if (sessions.settings().profiles.isEmpty()) {
@@ -236,9 +236,9 @@ public final class MainWindow extends BorderPane {
         String apiKey = profilePanel.apiKey.getText().strip();
         String redirect = profilePanel.redirectUrl.getText().strip();
         String typedSecret = profilePanel.apiSecret.getText();
-        boolean needSecret = profilePanel.apiSecret.getPromptText().equals("api_secret");
-        Optional<String> problem = ProfileInput.problem(apiKey, needSecret || !typedSecret.isEmpty() ? typedSecret : "stored",
-                redirect);
+        // A stored secret may stay as it is; a new profile needs one typed.
+        Optional<String> problem = ProfileInput.problem(apiKey,
+                profilePanel.secretStored() && typedSecret.isEmpty() ? "stored" : typedSecret, redirect);
         if (profilePanel.name.getText().isBlank()) problem = Optional.of("Give the profile a name, e.g. the account it logs in to.");
         if (problem.isPresent()) {
             profilePanel.showProblem(problem.get());
@@ -515,7 +515,7 @@ public final class MainWindow extends BorderPane {
                 return;
             }
             Throwable cause = error.getCause() != null ? error.getCause() : error;
-            explanation.show(new Explanation(ErrorLayer.LOGIN, "Could not read or save this computer's data",
+            explanation.show(new Explanation(ErrorLayer.LOCAL, "Could not read or save this computer's data",
                     cause instanceof com.kitesession.secrets.SecretStoreException || cause instanceof java.io.IOException
                             ? cause.getMessage() : "An unexpected " + cause.getClass().getSimpleName() + " happened.",
                     List.of("Check the disk has space and the app's folder is writable.", "Try again."),

@@ -36,6 +36,7 @@ final class ProfilePanel extends VBox {
     private final Clock clock;
     private final Timeline codeTicker;
     private DemoAccount demo;
+    private boolean secretStored;
 
     ProfilePanel(Clock clock) {
         this.clock = clock;
@@ -82,6 +83,7 @@ final class ProfilePanel extends VBox {
 
     /** Fills the form; {@code secretStoredIn} says where the api_secret is kept, or null if none is stored. */
     void fill(com.kitesession.session.KiteProfile profile, String secretStoredIn) {
+        secretStored = secretStoredIn != null;
         name.setText(profile.name());
         apiKey.setText(profile.apiKey());
         redirectUrl.setText(profile.redirectUrl());
@@ -116,6 +118,11 @@ final class ProfilePanel extends VBox {
         demoCard.getChildren().addAll(title, id, password, demoCode);
         showDemoCode();
         codeTicker.play();
+    }
+
+    /** Whether the profile in the form already has an api_secret in the secret store. */
+    boolean secretStored() {
+        return secretStored;
     }
 
     void showProblem(String text) {
