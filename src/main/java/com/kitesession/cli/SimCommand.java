@@ -6,15 +6,24 @@ import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** {@code sim [--port N] [--now ISO-8601-instant]}: runs the Kite simulator in the foreground. */
+/**
+ * {@code sim [--port N] [--now ISO-8601-instant] [--skew 45s]}: runs the Kite simulator in the
+ * foreground. Its clock ticks from --now (default: real time) plus --skew, so {@code --skew 45s}
+ * alone plays a Kite whose clock is 45 s ahead of this computer's, and every reply's Date header says so.
+ */
 public final class SimCommand {
-    static final String USAGE = "usage: sim [--port N] [--now ISO-8601-instant, e.g. 2026-11-23T04:30:00Z]";
+    static final String USAGE = "usage: sim [--port N] [--now ISO-8601-instant, e.g. 2026-11-23T04:30:00Z]"
+            + " [--skew DURATION, e.g. 45s, -45s, 2m: the simulator's clock runs that far from --now or real time]";
+    private static final Pattern SKEW = Pattern.compile("([+-]?)(\\d{1,6})([smh])");
 
     private SimCommand() {}
 
@@ -51,17 +60,24 @@ public final class SimCommand {
      */
     static KiteSimulator startFromArgs(String[] args, PrintStream out) throws IOException {
         SimulatorConfig.Builder config = SimulatorConfig.builder();
+        Instant now = null;
+        String skew = null;
         int i = args.length > 0 && args[0].equals("sim") ? 1 : 0;
         for (; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--port") || arg.equals("--now")) {
+            if (arg.equals("--port") || arg.equals("--now") || arg.equals("--skew")) {
                 if (i + 1 >= args.length) throw new IllegalArgumentException(arg + " needs a value");
                 String value = args[++i];
                 if (arg.equals("--port")) config.port(port(value));
-                else config.clock(SimulatorClock.startingAt(instant(value)));
+                else if (arg.equals("--now")) now = instant(value);
+                else skew = value;
             } else {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
+        }
+        Duration skewBy = skew == null ? Duration.ZERO : skew(skew);
+        if (now != null || skew != null) {
+            config.clock(SimulatorClock.startingAt((now != null ? now : Instant.now()).plus(skewBy)));
         }
         KiteSimulator sim = KiteSimulator.start(config.build());
         DemoAccount a = sim.account();
@@ -72,6 +88,7 @@ public final class SimCommand {
         out.println("user-id: " + a.userId());
         out.println("password: " + a.password());
         out.println("totp-secret: " + a.totpSecretBase32());
+        if (skew != null) out.println("skew: " + skew);
         out.flush();
         return sim;
     }
@@ -84,6 +101,20 @@ public final class SimCommand {
             // falls through to the message below
         }
         throw new IllegalArgumentException("--port must be a number from 0 to 65535, not " + value);
+    }
+
+    /** A whole number of seconds, minutes or hours, signed: 45s, -45s, +2m, 0s. */
+    static Duration skew(String value) {
+        Matcher m = SKEW.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--skew must be a whole number of seconds, minutes or hours such as 45s, -45s or 2m, not " + value);
+        }
+        long amount = Long.parseLong(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
+        return switch (m.group(3)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
     }
 
     /** An instant such as 2026-11-23T04:30:00Z, or with an offset such as 2026-11-23T10:00:00+05:30. */

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 /**
  * A stand-in for Kite on 127.0.0.1: the login pages (kite.zerodha.com) and the session API
  * (api.kite.trade) on one port. Start with {@link #start(SimulatorConfig)}, stop with {@link #close()}.
+ * Every response carries an HTTP Date header from the simulator's clock, as a real server's carries
+ * its own clock's time: a skewed simulator shows its skew.
  */
 public final class KiteSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KiteSimulator.class.getName());
@@ -40,6 +42,7 @@ public final class KiteSimulator implements AutoCloseable {
     private final Map<String, Map<String, Route>> routes = new HashMap<>(); // path -> method -> route
     private final HttpServer server;
     private final ExecutorService executor;
+    private final DateStampingFront front;
 
     private KiteSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -56,7 +59,8 @@ public final class KiteSimulator implements AutoCloseable {
         route("DELETE", "/session/token", api::logout, true);
         route("GET", "/user/profile", api::profile, true);
 
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        // The server listens on a free port behind the front, which owns the public one (see DateStampingFront).
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "kite-sim-" + n.incrementAndGet());
@@ -66,6 +70,14 @@ public final class KiteSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
+        try {
+            front = new DateStampingFront(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()),
+                    server.getAddress(), config.clock());
+        } catch (IOException e) {
+            server.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
     }
 
     /** Starts a simulator bound to 127.0.0.1 only. */
@@ -109,7 +121,7 @@ public final class KiteSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return front.address().getPort();
     }
 
     /** The first (default) account. */
@@ -128,11 +140,12 @@ public final class KiteSimulator implements AutoCloseable {
 
     /** For tests: the address the server listens on. */
     InetSocketAddress address() {
-        return server.getAddress();
+        return front.address();
     }
 
     @Override
     public void close() {
+        front.close();
         server.stop(0);
         executor.shutdownNow();
     }

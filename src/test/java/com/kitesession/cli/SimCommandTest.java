@@ -9,8 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 class SimCommandTest {
@@ -91,5 +95,63 @@ class SimCommandTest {
     void helpPrintsUsage() {
         assertEquals(0, SimCommand.run(new String[] {"--help"}, out, err));
         assertTrue(outBytes.toString(StandardCharsets.UTF_8).startsWith("usage: sim"));
+    }
+
+    @Test
+    void skewTakesSignedWholeUnits() {
+        assertEquals(Duration.ofSeconds(45), SimCommand.skew("45s"));
+        assertEquals(Duration.ofSeconds(-45), SimCommand.skew("-45s"));
+        assertEquals(Duration.ofMinutes(2), SimCommand.skew("2m"));
+        assertEquals(Duration.ofMinutes(2), SimCommand.skew("+2m"));
+        assertEquals(Duration.ofHours(-1), SimCommand.skew("-1h"));
+        assertEquals(Duration.ZERO, SimCommand.skew("0s"));
+    }
+
+    @Test
+    void badSkewReturns2WithMessage() {
+        String[][] bad = {{"--skew"}, {"--skew", "45"}, {"--skew", "4.5s"}, {"--skew", "soon"}, {"--skew", "45 s"},
+            {"--skew", "-s"}, {"--skew", "45d"}, {"--skew", "PT45S"}, {"--skew", "9999999s"}};
+        for (String[] args : bad) {
+            errBytes.reset();
+            assertEquals(2, SimCommand.run(args, out, err), String.join(" ", args));
+            String msg = errBytes.toString(StandardCharsets.UTF_8);
+            assertTrue(msg.contains("--skew") && msg.contains("usage: sim"), msg);
+            assertFalse(msg.contains("Exception"), msg);
+        }
+        assertEquals("", outBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The Date header a plain client sees, as an instant. */
+    private static Instant dateHeader(KiteSimulator sim) throws Exception {
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
+        try (Response r = http.newCall(new Request.Builder().url(sim.baseUrl() + "/user/profile").build()).execute()) {
+            assertEquals(403, r.code(), "no token: refused, but dated");
+            Date date = r.headers().getDate("Date");
+            assertNotNull(date, String.valueOf(r.header("Date")));
+            return date.toInstant();
+        }
+    }
+
+    @Test
+    void skewedSimulatorDatesItsRepliesByItsOwnClock() throws Exception {
+        for (String skew : new String[] {"45s", "-45s", "0s"}) {
+            outBytes.reset();
+            try (KiteSimulator sim = SimCommand.startFromArgs(new String[] {"sim", "--skew", skew}, out)) {
+                assertEquals(skew, printed().get("skew"));
+                Instant expected = Instant.now().plus(SimCommand.skew(skew));
+                Duration off = Duration.between(expected, dateHeader(sim));
+                assertTrue(off.abs().compareTo(Duration.ofSeconds(2)) <= 0, skew + ": off by " + off);
+            }
+        }
+    }
+
+    @Test
+    void skewAddsToNow() throws Exception {
+        Instant now = Instant.parse("2026-11-23T04:30:00Z");
+        try (KiteSimulator sim = SimCommand.startFromArgs(new String[] {"--skew", "-45s", "--now", now.toString()}, out)) {
+            assertEquals("-45s", printed().get("skew"));
+            Duration off = Duration.between(now.minusSeconds(45), dateHeader(sim));
+            assertTrue(!off.isNegative() && off.compareTo(Duration.ofSeconds(5)) < 0, off.toString());
+        }
     }
 }

@@ -1,0 +1,47 @@
+package com.kitesession.clock;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * An OkHttp <em>network</em> interceptor (so the connection is already open and the round trip is
+ * one request and its response head) that turns each response's HTTP Date header into a reading.
+ * Date has 1 s resolution and is truncated: the server's clock read somewhere in [date, date + 1 s),
+ * hence date + 0.5 s ± 0.5 s, plus half the round trip for not knowing when in it the server looked.
+ */
+public final class DateHeaderClockProbe implements Interceptor {
+    public static final String SOURCE = "Kite's clock (HTTP Date header)";
+    private static final Duration HALF_SECOND = Duration.ofMillis(500);
+
+    private final ClockOffsets into;
+    private final Clock localClock;
+
+    public DateHeaderClockProbe(ClockOffsets into, Clock localClock) {
+        this.into = Objects.requireNonNull(into, "into");
+        this.localClock = Objects.requireNonNull(localClock, "localClock");
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Instant sent = localClock.instant();
+        Response response = chain.proceed(chain.request());
+        Instant received = localClock.instant();
+        Date date = response.headers().getDate("Date"); // null when absent or unparseable
+        if (date != null) into.record(reading(date.toInstant(), sent, received));
+        return response;
+    }
+
+    static ClockOffset reading(Instant date, Instant sent, Instant received) {
+        Duration roundTrip = Duration.between(sent, received);
+        if (roundTrip.isNegative()) roundTrip = Duration.ZERO; // the local clock was set back mid-call
+        Instant midpoint = sent.plus(roundTrip.dividedBy(2));
+        Duration offset = Duration.between(midpoint, date.plus(HALF_SECOND));
+        return new ClockOffset(offset, roundTrip.dividedBy(2).plus(HALF_SECOND), SOURCE, received);
+    }
+}

@@ -1,0 +1,97 @@
+package com.kitesession.clock;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.kitesession.sim.SimulatorClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClockOffsetsTest {
+    private static final Instant T = Instant.parse("2026-11-23T04:30:00Z");
+    private final SimulatorClock local = SimulatorClock.fixedAt(T);
+    private final ClockOffsets offsets = new ClockOffsets(local, Duration.ofMinutes(10));
+
+    private static ClockOffset reading(String source, long offsetSeconds, long uncertaintyMillis, Instant at) {
+        return new ClockOffset(Duration.ofSeconds(offsetSeconds), Duration.ofMillis(uncertaintyMillis), source, at);
+    }
+
+    @Test
+    void notMeasuredUntilSomethingIsRecorded() {
+        assertTrue(offsets.best().isEmpty());
+        assertEquals(T, offsets.correctedNow(), "plain local time when not measured");
+    }
+
+    @Test
+    void correctedNowAddsTheBestOffset() {
+        offsets.record(reading("Kite", 45, 600, T));
+        assertEquals(T.plusSeconds(45), offsets.correctedNow());
+        local.advance(Duration.ofSeconds(5));
+        assertEquals(T.plusSeconds(50), offsets.correctedNow());
+        offsets.record(reading("Kite", -45, 600, local.instant()));
+        assertEquals(T.plusSeconds(5 - 45), offsets.correctedNow());
+    }
+
+    @Test
+    void theMostPreciseFreshReadingWins() {
+        ClockOffset http = reading("Kite", 44, 700, T);
+        ClockOffset ntp = reading("NTP", 45, 20, T.minusSeconds(60));
+        offsets.record(http);
+        offsets.record(ntp);
+        assertEquals(ntp, offsets.best().orElseThrow(), "older but far more precise, still fresh");
+
+        local.advance(Duration.ofMinutes(9).plusSeconds(59));
+        assertEquals(http, offsets.best().orElseThrow(), "the NTP reading aged past 10 minutes");
+        local.advance(Duration.ofMinutes(1));
+        assertTrue(offsets.best().isEmpty(), "everything stale: not measured");
+        assertEquals(local.instant(), offsets.correctedNow());
+    }
+
+    @Test
+    void equalPrecisionPrefersTheMostRecent() {
+        offsets.record(reading("A", 10, 500, T.minusSeconds(30)));
+        offsets.record(reading("B", 20, 500, T.minusSeconds(10)));
+        assertEquals("B", offsets.best().orElseThrow().source());
+    }
+
+    @Test
+    void keepsTheLatestReadingPerSource() {
+        offsets.record(reading("Kite", 45, 500, T.minusSeconds(5)));
+        offsets.record(reading("Kite", 1, 900, T));
+        assertEquals(Duration.ofSeconds(1), offsets.best().orElseThrow().offset(), "the newer replaces a more precise older one");
+        offsets.record(reading("Kite", 99, 100, T.minusSeconds(20)));
+        assertEquals(Duration.ofSeconds(1), offsets.best().orElseThrow().offset(), "a late-arriving older reading is ignored");
+    }
+
+    @Test
+    void readingsFromThisComputersFutureAreIgnored() {
+        // Measured 47 s ahead, then the person set the clock back: that reading no longer holds.
+        offsets.record(reading("Kite", -47, 500, T));
+        local.setInstant(T.minusSeconds(40));
+        assertTrue(offsets.best().isEmpty());
+    }
+
+    @Test
+    void recordingFromManyThreadsKeepsOneReadingPerSource() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            String source = "S" + t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 500; i++) offsets.record(reading(source, i, 500 + i, T.minusMillis(500 - i)));
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) thread.join();
+        ClockOffset best = offsets.best().orElseThrow();
+        assertEquals(Duration.ofSeconds(499), best.offset(), "each source ends at its newest reading");
+        assertEquals(T.minusMillis(1), best.measuredAt());
+    }
+
+    @Test
+    void maxAgeMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new ClockOffsets(local, Duration.ZERO));
+    }
+}
