@@ -1,5 +1,6 @@
 package com.kitesession.explain;
 
+import com.kitesession.clock.ClockOffset;
 import com.kitesession.kite.InputException;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteConnectionException;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns every failure into an {@link Explanation}: which layer, why in plain words, the fix.
@@ -113,10 +115,11 @@ public final class ErrorExplainer {
     }
 
     /**
-     * The login page rejected the 2FA code. {@code computerNow} is this computer's clock,
-     * shown so the person can compare it with a trusted one.
+     * The login page rejected the 2FA code. {@code computerNow} is this computer's clock and
+     * {@code offset} the measured offset against Kite (or NTP), if one could be measured.
      */
-    public Explanation explainTwoFactor(TwoFactorRejection rejection, ZonedDateTime computerNow) {
+    public Explanation explainTwoFactor(TwoFactorRejection rejection, ZonedDateTime computerNow,
+            Optional<ClockOffset> offset) {
         if (rejection.attemptsExhausted()) {
             return new Explanation(ErrorLayer.LOGIN, "No 2FA attempts remain",
                     "Kite stopped accepting codes for now after several wrong ones. This is not a password or"
@@ -125,6 +128,14 @@ public final class ErrorExplainer {
                             "Before trying again, set both clocks to automatic (below) so the next code is right."),
                     FixAction.NONE, rejection.pageMessage());
         }
+        String measured = offset.map(o -> " Measured: " + o.describe()
+                        + (o.severity() == ClockOffset.Severity.OK
+                                ? " So this computer's clock is fine: check the phone's clock, and that the code was"
+                                        + " typed within its 30 seconds."
+                                : " That alone makes codes computed here wrong."))
+                .orElse(" This computer's clock could not be measured (no answer from Kite or a time server): it reads "
+                        + TIME.format(computerNow) + " " + computerNow.getZone().getId()
+                        + "; compare it with a trusted clock (time.is).");
         List<String> fixes = new ArrayList<>();
         fixes.add("Your code was probably right but made on a clock that is off: a 2FA code is valid only for"
                 + " its 30-second window, so a clock off by more than about 30 s makes every code wrong.");
@@ -133,9 +144,7 @@ public final class ErrorExplainer {
         return new Explanation(ErrorLayer.LOGIN, "Kite rejected the 2FA code: almost always a clock out of sync",
                 "This is the login step, not your password and not the API key. The 6-digit code is computed"
                         + " from the time on the phone (or authenticator) and checked against Kite's clock."
-                        + " The phone's clock matters as much as this computer's. This computer reads "
-                        + TIME.format(computerNow) + " " + computerNow.getZone().getId()
-                        + "; compare it with a trusted clock (time.is).",
+                        + " The phone's clock matters as much as this computer's." + measured,
                 fixes, FixAction.NONE, rejection.pageMessage());
     }
 

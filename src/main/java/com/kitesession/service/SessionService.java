@@ -87,8 +87,11 @@ public final class SessionService {
     }
 
     /** The in-memory demo profile (against the built-in simulator), listed while set. */
-    public void setDemo(KiteProfile demoProfile, String apiSecret) throws SecretStoreException {
+    public void setDemo(KiteProfile demoProfile, String apiSecret, String password, String totpSecret)
+            throws SecretStoreException {
         demoSecrets.store(SecretNames.apiSecret(demoProfile.id()), apiSecret);
+        // The demo shows one-click login out of the box: its login secrets are the simulator's.
+        saveLoginSecrets(demoProfile, password, totpSecret);
         demo = demoProfile;
     }
 
@@ -144,6 +147,34 @@ public final class SessionService {
             return;
         }
         update(s -> s.removeProfile(profile.id()));
+    }
+
+    /** The person's opt-in login secrets for one-click login; both empty unless they chose to store them. */
+    public record LoginSecrets(Optional<String> password, Optional<String> totpSecret) {
+        public boolean any() {
+            return password.isPresent() || totpSecret.isPresent();
+        }
+    }
+
+    public LoginSecrets loginSecrets(KiteProfile profile) throws SecretStoreException {
+        SecretStore store = secretsFor(profile);
+        return new LoginSecrets(store.load(SecretNames.password(profile.id())), store.load(SecretNames.totpSecret(profile.id())));
+    }
+
+    /**
+     * Stores (opt-in) or forgets the Kite password and TOTP secret. A null value leaves the
+     * stored one as it is; an empty string forgets it.
+     */
+    public void saveLoginSecrets(KiteProfile profile, String password, String totpSecret) throws SecretStoreException {
+        SecretStore store = secretsFor(profile);
+        putOrForget(store, SecretNames.password(profile.id()), password);
+        putOrForget(store, SecretNames.totpSecret(profile.id()), totpSecret);
+    }
+
+    private static void putOrForget(SecretStore store, String name, String value) throws SecretStoreException {
+        if (value == null) return;
+        if (value.isEmpty()) store.delete(name);
+        else store.store(name, value);
     }
 
     public void setDefault(KiteProfile profile) throws IOException {

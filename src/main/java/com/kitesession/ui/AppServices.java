@@ -1,5 +1,7 @@
 package com.kitesession.ui;
 
+import com.kitesession.clock.ClockOffsets;
+import com.kitesession.clock.DateHeaderClockProbe;
 import com.kitesession.service.SessionService;
 import com.kitesession.sim.KiteSimulator;
 import java.io.IOException;
@@ -14,12 +16,20 @@ import okhttp3.OkHttpClient;
  * one shared OkHttp client (connection reuse), and how to start the demo's simulator.
  */
 public record AppServices(Clock clock, SessionService sessions, ExecutorService background, OkHttpClient http,
-        DemoBackend demo, SecretsGate secretsGate) {
+        DemoBackend demo, SecretsGate secretsGate, ClockOffsets clockOffsets) {
 
-    /** Tests and machines with a keychain: nothing to unlock. */
+    /**
+     * Tests and machines with a keychain: nothing to unlock. The clock offset is learnt from the
+     * Date header of every answer that passes through {@code http}.
+     */
     public AppServices(Clock clock, SessionService sessions, ExecutorService background, OkHttpClient http,
             DemoBackend demo) {
-        this(clock, sessions, background, http, demo, Runnable::run);
+        this(clock, sessions, background, http, demo, Runnable::run, new ClockOffsets(clock));
+    }
+
+    /** {@code base} with the Date-header clock probe added, feeding {@code offsets}. */
+    public static OkHttpClient probing(OkHttpClient base, ClockOffsets offsets, Clock clock) {
+        return base.newBuilder().addNetworkInterceptor(new DateHeaderClockProbe(offsets, clock)).build();
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.kitesession.ui;
 
+import com.kitesession.clock.ClockOffsets;
+import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
@@ -11,6 +13,8 @@ import com.kitesession.storage.AppPaths;
 import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -30,8 +34,13 @@ public final class KiteSessionApp extends Application {
     public void start(Stage stage) {
         ExecutorService background = AppServices.newBackgroundExecutor();
         SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
-        SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets,
-                KiteClient.defaultHttpClient(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        // Every answer from Kite measures this computer's clock (its Date header); an NTP server too, once.
+        ClockOffsets offsets = new ClockOffsets(clock);
+        OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, clock);
+        background.execute(() -> new SntpClockProbe(SntpClockProbe.DEFAULT_SERVER, SntpClockProbe.DEFAULT_PORT,
+                Duration.ofSeconds(3), clock).measure().ifPresent(offsets::record));
+        SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http, clock);
         AppServices.SecretsGate gate = action -> {
             if (secrets instanceof EncryptedFileSecretStore file && !file.isUnlocked()) {
                 new PassphraseDialog(file, background, action).show();
@@ -39,8 +48,8 @@ public final class KiteSessionApp extends Application {
                 action.run();
             }
         };
-        services = new AppServices(Clock.systemUTC(), sessions, background, KiteClient.defaultHttpClient(),
-                () -> KiteSimulator.start(SimulatorConfig.builder().build()), gate);
+        services = new AppServices(clock, sessions, background, http,
+                () -> KiteSimulator.start(SimulatorConfig.builder().build()), gate, offsets);
         // Saved profiles need their secrets at once; the demo needs none, so it never asks.
         if (sessions.settings().profiles.isEmpty()) {
             open(stage, sessions);

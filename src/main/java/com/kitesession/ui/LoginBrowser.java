@@ -1,6 +1,7 @@
 package com.kitesession.ui;
 
 import com.kitesession.explain.TwoFactorRejection;
+import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,6 +33,8 @@ final class LoginBrowser extends BorderPane {
     private LoginFlow flow;
     private Consumer<TwoFactorRejection> onRejection = r -> {};
     private Consumer<String> onLoadFailure = s -> {};
+    private AutofillPlan autofill = new AutofillPlan(null, null, null, java.time.Instant::now);
+    private Consumer<String> onNotice = s -> {};
     private String lastRejectionText = "";
 
     LoginBrowser(Runnable onCancel) {
@@ -58,7 +61,10 @@ final class LoginBrowser extends BorderPane {
         });
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.RUNNING) lastRejectionText = ""; // a new attempt may be rejected again
-            if (state == Worker.State.SUCCEEDED) checkPage();
+            if (state == Worker.State.SUCCEEDED && flow != null) {
+                autofill.onPage(this::runScript).ifPresent(onNotice);
+                checkPage();
+            }
             if (state == Worker.State.FAILED && flow != null && !offer(engine.getLocation())) {
                 onLoadFailure.accept(engine.getLocation());
             }
@@ -67,8 +73,11 @@ final class LoginBrowser extends BorderPane {
         pageWatch.setCycleCount(Timeline.INDEFINITE);
     }
 
-    void start(LoginFlow flow, Consumer<TwoFactorRejection> onRejection, Consumer<String> onLoadFailure) {
+    void start(LoginFlow flow, AutofillPlan autofill, Consumer<TwoFactorRejection> onRejection,
+            Consumer<String> onLoadFailure, Consumer<String> onNotice) {
         this.flow = flow;
+        this.autofill = autofill;
+        this.onNotice = onNotice;
         this.onRejection = onRejection;
         this.onLoadFailure = onLoadFailure;
         this.lastRejectionText = "";
@@ -110,11 +119,16 @@ final class LoginBrowser extends BorderPane {
     }
 
     private String pageText() {
+        Object text = runScript("document.body ? document.body.innerText : ''");
+        return text instanceof String s ? s : "";
+    }
+
+    /** Runs a script in the page; a page that breaks it (or none loaded) answers null, never an exception. */
+    private Object runScript(String script) {
         try {
-            Object text = engine.executeScript("document.body ? document.body.innerText : ''");
-            return text instanceof String s ? s : "";
+            return engine.executeScript(script);
         } catch (JSException | IllegalStateException e) {
-            return "";
+            return null;
         }
     }
 

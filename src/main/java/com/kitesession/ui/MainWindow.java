@@ -1,11 +1,14 @@
 package com.kitesession.ui;
 
+import com.kitesession.clock.ClockOffset;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.ErrorLayer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.explain.FixAction;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
+import com.kitesession.otp.TotpSecret;
 import com.kitesession.service.ClipboardGuard;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
@@ -67,6 +70,7 @@ public final class MainWindow extends BorderPane {
     private final Label busyText = new Label();
     private final StackPane cards = new StackPane();
     private final Timeline liveness;
+    private final Label clockBar = new Label();
     /** The profile in the form: the selected one, or a new one not saved yet. */
     private KiteProfile profile;
     private KiteSimulator simulator;
@@ -137,6 +141,13 @@ public final class MainWindow extends BorderPane {
         left.setMinWidth(280);
         setLeft(left);
         setCenter(right);
+        setBottom(clockBar);
+        clockBar.setId("clock-offset");
+        clockBar.getStyleClass().add("clock-bar");
+        Timeline clockTicker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> showClockOffset()));
+        clockTicker.setCycleCount(Timeline.INDEFINITE);
+        clockTicker.play();
+        showClockOffset();
         showCard(welcome);
 
         profileList.onSelect(row -> select(row.profile()));
@@ -152,6 +163,24 @@ public final class MainWindow extends BorderPane {
                 e -> checkAllLive()));
         liveness.setCycleCount(Timeline.INDEFINITE);
         start();
+    }
+
+    /** The status line: this computer's clock against Kite's (or an NTP server), or "not measured". */
+    private void showClockOffset() {
+        Optional<ClockOffset> best = services.clockOffsets().best();
+        clockBar.getStyleClass().removeAll("clock-ok", "clock-warn", "clock-alarm");
+        if (best.isEmpty()) {
+            clockBar.setText("Clock: not measured yet (it is measured on every answer from Kite).");
+            return;
+        }
+        ClockOffset offset = best.get();
+        String mark = switch (offset.severity()) {
+            case OK -> "\u2714 ";
+            case WARN -> "\u26A0 ";
+            case ALARM -> "\u26A0 2FA codes made here will be rejected: ";
+        };
+        clockBar.setText("Clock: " + mark + offset.describe());
+        clockBar.getStyleClass().add("clock-" + offset.severity().name().toLowerCase());
     }
 
     /** Stops timers and the built-in simulator; the window is closing. */
@@ -183,7 +212,8 @@ public final class MainWindow extends BorderPane {
             if (simulator == null) simulator = services.demo().start();
             var account = simulator.account();
             sessions.setDemo(new KiteProfile(KiteProfile.DEMO_ID, "Demo (built-in Kite simulator)", account.apiKey(),
-                    account.redirectUrl(), account.userId(), simulator.baseUrl(), simulator.baseUrl()), account.apiSecret());
+                    account.redirectUrl(), account.userId(), simulator.baseUrl(), simulator.baseUrl()), account.apiSecret(),
+                    account.password(), account.totpSecretBase32());
             return KiteProfile.DEMO_ID;
         }, this::refresh);
     }
@@ -199,9 +229,11 @@ public final class MainWindow extends BorderPane {
         AppSettings.TokenExport export = sessions.settings().exports.get(chosen.id());
         profilePanel.exportInfo.setText(export == null ? "" : "On each login the token is written to " + export.path()
                 + " (" + export.format().name().toLowerCase() + ").");
-        io(() -> new Selected(sessions.apiSecret(chosen).isPresent(), sessions.session(chosen)), selected -> {
+        io(() -> new Selected(sessions.apiSecret(chosen).isPresent(), sessions.loginSecrets(chosen).any(),
+                sessions.session(chosen)), selected -> {
             if (profile != chosen) return; // the person moved on meanwhile
-            profilePanel.fill(chosen, selected.secretStored ? sessions.describeSecrets(chosen) : null);
+            profilePanel.fill(chosen, selected.secretStored ? sessions.describeSecrets(chosen) : null,
+                    selected.loginSecretsStored);
             profilePanel.showProblem(notice);
             notice = "";
             profilePanel.login.setDisable(false);
@@ -220,13 +252,13 @@ public final class MainWindow extends BorderPane {
         }, ignored -> { });
     }
 
-    private record Selected(boolean secretStored, Optional<ActiveSession> session) {}
+    private record Selected(boolean secretStored, boolean loginSecretsStored, Optional<ActiveSession> session) {}
 
     private void addProfile() {
         profileList.list.getSelectionModel().clearSelection();
         profile = KiteProfile.forKite("My Kite app", "", "http://127.0.0.1/kite-redirect", null);
         profilePanel.showDemo(null);
-        profilePanel.fill(profile, null);
+        profilePanel.fill(profile, null, false);
         profilePanel.name.requestFocus();
         tokenView.stop();
         showCard(welcome);
@@ -245,10 +277,25 @@ public final class MainWindow extends BorderPane {
             return;
         }
         String userId = profilePanel.userId.getText().strip();
+        // One-click secrets: unticked forgets them; a blank field keeps what is stored.
+        String password = profilePanel.oneClick.isSelected() ? emptyToNull(profilePanel.kitePassword.getText()) : "";
+        String totp = "";
+        if (profilePanel.oneClick.isSelected()) {
+            String typedTotp = profilePanel.totpSecret.getText().strip();
+            try {
+                totp = typedTotp.isEmpty() ? null : TotpSecret.normalize(typedTotp);
+            } catch (IllegalArgumentException e) {
+                profilePanel.showProblem(e.getMessage());
+                return;
+            }
+        }
+        String loginPassword = password;
+        String loginTotp = totp;
         KiteProfile edited = profile.withApp(profilePanel.name.getText().strip(), apiKey, redirect,
                 userId.isEmpty() ? null : userId);
         services.secretsGate().whenUnlocked(() -> io(() -> {
             sessions.saveProfile(edited, typedSecret);
+            sessions.saveLoginSecrets(edited, loginPassword, loginTotp);
             return edited.id();
         }, id -> {
             profile = edited;
@@ -312,10 +359,30 @@ public final class MainWindow extends BorderPane {
             return;
         }
         String typed = profilePanel.apiSecret.getText();
-        io(() -> typed.isEmpty() ? sessions.apiSecret(target).orElse("") : typed, secret -> startLogin(target, secret));
+        io(() -> {
+            measureClock(target);
+            return new LoginInputs(typed.isEmpty() ? sessions.apiSecret(target).orElse("") : typed, sessions.loginSecrets(target));
+        }, inputs -> startLogin(target, inputs.apiSecret(), inputs.loginSecrets()));
     }
 
-    private void startLogin(KiteProfile target, String secret) {
+    /**
+     * One cheap unauthenticated request to the profile's API host: its Date header (read by the
+     * clock probe on the shared client) measures this computer's clock before the 2FA step.
+     * Offline, nothing is measured and the login goes on.
+     */
+    private void measureClock(KiteProfile target) {
+        okhttp3.Request ping = new okhttp3.Request.Builder().url(target.apiBase()).head().build();
+        try (okhttp3.Response ignored = services.http().newCall(ping).execute()) {
+            // The answer itself does not matter; the probe has read its Date.
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            // Offline or a malformed address: "not measured" stays true, and the login shows why.
+        }
+    }
+
+    /** What a login needs from the secret store, read off the FX thread. */
+    private record LoginInputs(String apiSecret, SessionService.LoginSecrets loginSecrets) {}
+
+    private void startLogin(KiteProfile target, String secret, SessionService.LoginSecrets loginSecrets) {
         Optional<String> problem = ProfileInput.problem(target.apiKey(), secret, target.redirectUrl());
         profilePanel.showProblem(problem.orElse(""));
         if (problem.isPresent()) return;
@@ -347,11 +414,13 @@ public final class MainWindow extends BorderPane {
                         showWelcome();
                     }
                 });
+        AutofillPlan autofill = new AutofillPlan(target.userId(), loginSecrets.password().orElse(null),
+                loginSecrets.totpSecret().orElse(null), services.clockOffsets()::correctedNow);
         showCard(browser);
-        browser.start(flow,
+        browser.start(flow, autofill,
                 rejection -> explanation.show(explainer.explainTwoFactor(rejection,
-                        services.clock().instant().atZone(ZoneId.systemDefault()))),
-                this::loginPageFailed);
+                        services.clock().instant().atZone(ZoneId.systemDefault()), services.clockOffsets().best())),
+                this::loginPageFailed, profilePanel::showProblem);
     }
 
     private void loginPageFailed(String url) {
@@ -524,6 +593,10 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The system clipboard as {@link ClipboardGuard} sees it (FX thread only). */
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     private static final class SystemClipboard implements ClipboardGuard.Clipboard {
         @Override
         public Optional<String> text() {

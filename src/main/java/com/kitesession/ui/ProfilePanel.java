@@ -30,6 +30,10 @@ final class ProfilePanel extends VBox {
     final Button export = new Button("Export token to a file\u2026");
     final Label exportInfo = new Label();
     final Label problem = new Label();
+    final javafx.scene.control.CheckBox oneClick = new javafx.scene.control.CheckBox("One-click login: remember my Kite password and TOTP secret");
+    final PasswordField kitePassword = new PasswordField();
+    final PasswordField totpSecret = new PasswordField();
+    private final VBox oneClickFields = new VBox(6);
     private final Label secretNote = new Label();
     private final VBox demoCard = new VBox(4);
     private final Label demoCode = new Label();
@@ -69,32 +73,53 @@ final class ProfilePanel extends VBox {
         demoCode.setId("demo-code");
         demoCode.getStyleClass().add("demo-code");
 
+        oneClick.setId("one-click");
+        oneClick.setWrapText(true);
+        kitePassword.setId("kite-password");
+        totpSecret.setId("totp-secret");
+        totpSecret.setPromptText("base32 key or otpauth:// link");
+        Label oneClickNote = new Label("Opt-in. Kept in the same secret store as the api_secret. The app fills the Kite"
+                + " page and you press the button: Zerodha requires a person to log in at least once a day.");
+        oneClickNote.getStyleClass().add("caption");
+        oneClickNote.setWrapText(true);
+        oneClickFields.getChildren().addAll(field("Kite password", kitePassword),
+                field("TOTP secret (as shown when enabling external TOTP)", totpSecret), oneClickNote);
+        oneClickFields.visibleProperty().bind(oneClick.selectedProperty());
+        oneClickFields.managedProperty().bind(oneClick.selectedProperty());
+
         Label details = new Label("Profile details");
         details.getStyleClass().add("section-title");
         // The one-click path first: Log in sits right under the list; the details follow.
         getChildren().addAll(login, problem, demoCard, details,
                 field("Name", name), field("API key", apiKey), field("API secret", apiSecret), secretNote,
                 field("Redirect URL (as registered)", redirectUrl), field("Kite user ID", userId),
-                new HBox(6, save), export, exportInfo);
+                oneClick, oneClickFields, new HBox(6, save), export, exportInfo);
         codeTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showDemoCode()));
         codeTicker.setCycleCount(Timeline.INDEFINITE);
         showDemo(null);
     }
 
     /** Fills the form; {@code secretStoredIn} says where the api_secret is kept, or null if none is stored. */
-    void fill(com.kitesession.session.KiteProfile profile, String secretStoredIn) {
+    void fill(com.kitesession.session.KiteProfile profile, String secretStoredIn, boolean loginSecretsStored) {
         secretStored = secretStoredIn != null;
         name.setText(profile.name());
         apiKey.setText(profile.apiKey());
         redirectUrl.setText(profile.redirectUrl());
         userId.setText(profile.userId() == null ? "" : profile.userId());
         apiSecret.clear();
+        kitePassword.clear();
+        totpSecret.clear();
+        oneClick.setSelected(loginSecretsStored);
+        String kept = loginSecretsStored ? "saved; type to replace" : "";
+        kitePassword.setPromptText(kept);
+        if (loginSecretsStored) totpSecret.setPromptText(kept);
+        else totpSecret.setPromptText("base32 key or otpauth:// link");
         apiSecret.setPromptText(secretStoredIn != null ? "saved; type to replace" : "api_secret");
         secretNote.setText(secretStoredIn != null
                 ? "The api_secret is kept in " + secretStoredIn + ", never in the settings file or logs."
                 : "Enter the api_secret once; it is kept in the system keychain (or the encrypted file), never in logs.");
         boolean editable = !profile.isDemo();
-        for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, save, export}) n.setDisable(!editable);
+        for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, oneClick, save, export}) n.setDisable(!editable);
         showProblem("");
     }
 

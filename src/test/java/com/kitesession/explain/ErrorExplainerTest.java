@@ -12,7 +12,10 @@ import com.kitesession.kite.KiteUnexpectedResponseException;
 import com.kitesession.kite.LoginRedirect;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
+import com.kitesession.clock.ClockOffset;
 import org.junit.jupiter.api.Test;
 
 /** Every failure names its layer, says why, and offers a fix; Kite's words are kept verbatim. */
@@ -103,10 +106,12 @@ class ErrorExplainerTest {
     @Test
     void twoFactorRejectionIsAClockProblemNotAPasswordOne() {
         TwoFactorRejection rejection = TwoFactorRejection.detect("Invalid TOTP").orElseThrow();
-        Explanation e = explainer.explainTwoFactor(rejection, ZonedDateTime.of(2026, 11, 23, 9, 10, 11, 0, ZoneId.of("UTC")));
+        Explanation e = explainer.explainTwoFactor(rejection, ZonedDateTime.of(2026, 11, 23, 9, 10, 11, 0, ZoneId.of("UTC")),
+                Optional.empty());
         assertEquals(ErrorLayer.LOGIN, e.layer());
         assertTrue(e.title().contains("clock"));
         assertTrue(e.why().contains("not your password and not the API key"));
+        assertTrue(e.why().contains("could not be measured"));
         assertTrue(e.why().contains("09:10:11"));
         assertTrue(e.fixes().stream().anyMatch(f -> f.startsWith("Android")));
         assertTrue(e.fixes().stream().anyMatch(f -> f.startsWith("iPhone")));
@@ -115,9 +120,23 @@ class ErrorExplainerTest {
     }
 
     @Test
+    void aMeasuredOffsetIsShownAndJudged() {
+        TwoFactorRejection rejection = TwoFactorRejection.detect("Invalid TOTP").orElseThrow();
+        ZonedDateTime now = ZonedDateTime.of(2026, 11, 23, 9, 10, 11, 0, ZoneId.of("UTC"));
+        ClockOffset ahead = new ClockOffset(Duration.ofSeconds(-47), Duration.ofSeconds(1), "Kite's clock (HTTP Date header)",
+                now.toInstant());
+        Explanation off = explainer.explainTwoFactor(rejection, now, Optional.of(ahead));
+        assertTrue(off.why().contains(ahead.describe()), off.why());
+        assertTrue(off.why().contains("makes codes computed here wrong"));
+        ClockOffset fine = new ClockOffset(Duration.ofSeconds(1), Duration.ofSeconds(1), "Kite's clock (HTTP Date header)",
+                now.toInstant());
+        assertTrue(explainer.explainTwoFactor(rejection, now, Optional.of(fine)).why().contains("check the phone's clock"));
+    }
+
+    @Test
     void exhaustedAttemptsAreNotBlamedOnTheClock() {
         TwoFactorRejection rejection = new TwoFactorRejection("Invalid App Code", OptionalInt.of(0));
-        Explanation e = explainer.explainTwoFactor(rejection, ZonedDateTime.now(IST));
+        Explanation e = explainer.explainTwoFactor(rejection, ZonedDateTime.now(IST), Optional.empty());
         assertTrue(e.title().contains("No 2FA attempts"));
     }
 

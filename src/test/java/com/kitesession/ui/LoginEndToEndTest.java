@@ -35,7 +35,7 @@ class LoginEndToEndTest extends WindowTestBase {
 
     /** Waits for the demo profile, presses Login, types user id and password like a person. */
     private WebPage loginUpToTwoFactor(FxRobot robot) {
-        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         robot.clickOn("#login");
         WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
         page.type("#userid", account().userId());
@@ -95,6 +95,8 @@ class LoginEndToEndTest extends WindowTestBase {
         assertEquals("Kite login (you, in the browser)", text(robot, "#explanation-layer"));
         assertTrue(text(robot, "#explanation-title").contains("clock out of sync"));
         assertTrue(text(robot, "#explanation-why").contains("not your password and not the API key"));
+        // The clock was measured against the simulator before the 2FA step (same clock here: in step).
+        assertTrue(text(robot, "#explanation-why").contains("Measured: "), text(robot, "#explanation-why"));
         assertTrue(visible(robot, "#login-webview"), "the login page stays open for the next code");
 
         // The right code then logs in, and the 2FA explanation does not linger over the token.
@@ -105,7 +107,7 @@ class LoginEndToEndTest extends WindowTestBase {
 
     @Test
     void aWrongSecretShowsTheChecksumExplanation(FxRobot robot) {
-        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         onFx(() -> {
             robot.lookup("#api-secret").queryAs(javafx.scene.control.PasswordField.class).setText("not-the-secret");
             return null;
@@ -121,7 +123,7 @@ class LoginEndToEndTest extends WindowTestBase {
 
     @Test
     void enterInTheKitePageDoesNotRestartTheLogin(FxRobot robot) {
-        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         robot.clickOn("#login");
         WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
         page.type("#userid", account().userId());
@@ -133,7 +135,7 @@ class LoginEndToEndTest extends WindowTestBase {
 
     @Test
     void anUnreachableLoginPageIsExplainedNotABlankPage(FxRobot robot) {
-        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         simulator.close(); // Kite unreachable: offline, or a firewall
         robot.clickOn("#login");
         waitUntil(() -> visible(robot, "#explanation"), "the load-failure explanation");
@@ -144,7 +146,7 @@ class LoginEndToEndTest extends WindowTestBase {
 
     @Test
     void cancellingTheLoginIsExplainedAndNothingIsLost(FxRobot robot) {
-        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         robot.clickOn("#login");
         WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
         page.waitFor("#cancel");

@@ -28,7 +28,7 @@ class ProfilesUiTest extends WindowTestBase {
     void beforeWindow(SessionService sessions) throws Exception {
         for (String name : new String[] {"Alpha", "Beta"}) {
             sessions.saveProfile(new KiteProfile(name.toLowerCase(), name, account().apiKey(), account().redirectUrl(),
-                    account().userId(), simulator.baseUrl(), simulator.baseUrl()), account().apiSecret());
+                    null, simulator.baseUrl(), simulator.baseUrl()), account().apiSecret()); // no user id: the test types
         }
     }
 

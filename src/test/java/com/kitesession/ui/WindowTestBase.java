@@ -2,7 +2,11 @@ package com.kitesession.ui;
 
 import static com.kitesession.testing.WebPage.onFx;
 
+import com.kitesession.clock.ClockOffsets;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.session.KiteProfile;
+import java.time.Clock;
+import okhttp3.OkHttpClient;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.TokenExpiry;
@@ -42,17 +46,32 @@ abstract class WindowTestBase {
     ExecutorService background;
     MainWindow window;
 
-    /** Saved state the window should find at start (profiles, secrets); none by default: the demo. */
-    void beforeWindow(SessionService sessions) throws Exception {}
+    /**
+     * Saved state the window should find at start. By default one profile for the simulator's
+     * app with no Kite user id and no login secrets: nothing is autofilled, the test types.
+     * Override with nothing to get the demo profile.
+     */
+    void beforeWindow(SessionService sessions) throws Exception {
+        sessions.saveProfile(new KiteProfile("sim", "Simulator", account().apiKey(), account().redirectUrl(), null,
+                simulator.baseUrl(), simulator.baseUrl()), account().apiSecret());
+    }
+
+    /** "This computer's" clock; the simulator's by default. A test may skew it. */
+    Clock appClock() {
+        return clock;
+    }
 
     /** Opens the window; each test class calls it from its own {@code @Start} (TestFX finds only declared ones). */
     void open(Stage stage) throws Exception {
         simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
         background = AppServices.newBackgroundExecutor();
+        Clock app = appClock();
+        ClockOffsets offsets = new ClockOffsets(app);
+        OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, app);
         SessionService sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
-                new InMemorySecretStore(), KiteClient.defaultHttpClient(), clock);
+                new InMemorySecretStore(), http, app);
         beforeWindow(sessions);
-        window = new MainWindow(new AppServices(clock, sessions, background, KiteClient.defaultHttpClient(), () -> simulator));
+        window = new MainWindow(new AppServices(app, sessions, background, http, () -> simulator, Runnable::run, offsets));
         stage.setScene(KiteSessionApp.createScene(window));
         stage.show();
     }
