@@ -114,6 +114,19 @@ public final class ErrorExplainer {
                 FixAction.RELOGIN, null);
     }
 
+    /** Kite redirected the login to {@code actual}, which is not this profile's redirect URL. */
+    public Explanation explainRedirectMismatch(String actual, String expected) {
+        return new Explanation(ErrorLayer.LOGIN, "Kite sent the login to a different redirect URL",
+                "After the login Kite redirected to " + actual + ", but this profile's redirect URL is " + expected
+                        + ". The app only catches the URL it was given, so it did not use the request_token from"
+                        + " the other one.",
+                List.of("On developers.kite.trade > My apps > this app, copy the Redirect URL exactly and paste it"
+                                + " into the profile (scheme, host, port and path must match).",
+                        "Or change the app's registered Redirect URL to " + expected + ".",
+                        "Then log in again."),
+                FixAction.EDIT_PROFILE, null);
+    }
+
     /**
      * The login page rejected the 2FA code. {@code computerNow} is this computer's clock and
      * {@code offset} the measured offset against Kite (or NTP), if one could be measured.

@@ -71,7 +71,14 @@ public final class LoginFlow {
      */
     public boolean onNavigation(String url) {
         LoginRedirect redirect = redirects.parse(url);
-        if (redirect instanceof LoginRedirect.NotOurs) return false;
+        if (redirect instanceof LoginRedirect.NotOurs) {
+            if (!looksLikeKiteRedirect(url) || !finished.compareAndSet(false, true)) return false;
+            // Kite redirected to a URL registered for the app that is not this profile's: explain it
+            // rather than leave the person on a page that never loads. The token is not ours to use.
+            String elsewhere = url.replaceAll("[?#].*", "");
+            ui.execute(() -> listener.failed(explainer.explainRedirectMismatch(elsewhere, profile.redirectUrl())));
+            return true;
+        }
         if (!finished.compareAndSet(false, true)) return true;
         // Always through the UI executor, never synchronously: the browser calls this from inside
         // its redirect callback, and touching the engine there crashes WebKit.
@@ -84,6 +91,17 @@ public final class LoginFlow {
             ui.execute(() -> listener.failed(explainer.explainFailedRedirect(failure)));
         }
         return true;
+    }
+
+    /** A redirect from Kite's login (it names a request_token, or action=login with a status) to any URL. */
+    private boolean looksLikeKiteRedirect(String url) {
+        okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
+        if (parsed == null || parsed.host().equals(okhttp3.HttpUrl.get(profile.loginBase()).host())
+                && parsed.port() == okhttp3.HttpUrl.get(profile.loginBase()).port()) {
+            return false;
+        }
+        return parsed.queryParameter("request_token") != null
+                || "login".equals(parsed.queryParameter("action")) && parsed.queryParameter("status") != null;
     }
 
     private void exchange(String requestToken) {

@@ -60,7 +60,7 @@ public final class KiteSessionApp extends Application {
 
     private void open(Stage stage, SessionService sessions) {
         window = new MainWindow(services);
-        stage.setTitle("Kite Session Manager");
+        stage.titleProperty().bind(window.titleProperty());
         stage.setScene(createScene(window));
         stage.setMinWidth(760);
         stage.setMinHeight(560);

@@ -10,6 +10,11 @@ import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
 import com.kitesession.otp.TotpSecret;
 import com.kitesession.service.ClipboardGuard;
+import com.kitesession.service.Reminders;
+import com.kitesession.session.Countdown;
+import java.time.Instant;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.action.Action;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
@@ -69,8 +74,14 @@ public final class MainWindow extends BorderPane {
     private final VBox busy = new VBox(12);
     private final Label busyText = new Label();
     private final StackPane cards = new StackPane();
-    private final Timeline liveness;
+    /** Every repeating timer of the window, so that closing it stops them all. */
+    private final List<Timeline> timers = new ArrayList<>();
     private final Label clockBar = new Label();
+    private final Reminders reminders = Reminders.standard();
+    private Instant lastReminderCheck;
+    /** The window title: the app's name, and the selected session's countdown while it lives. */
+    private final javafx.beans.property.StringProperty title =
+            new javafx.beans.property.SimpleStringProperty("Kite Session Manager");
     /** The profile in the form: the selected one, or a new one not saved yet. */
     private KiteProfile profile;
     private KiteSimulator simulator;
@@ -144,9 +155,10 @@ public final class MainWindow extends BorderPane {
         setBottom(clockBar);
         clockBar.setId("clock-offset");
         clockBar.getStyleClass().add("clock-bar");
-        Timeline clockTicker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> showClockOffset()));
-        clockTicker.setCycleCount(Timeline.INDEFINITE);
-        clockTicker.play();
+        lastReminderCheck = services.clock().instant();
+        every(javafx.util.Duration.seconds(2), this::showClockOffset);
+        every(javafx.util.Duration.seconds(15), this::checkReminders);
+        every(javafx.util.Duration.seconds(1), this::showTitle);
         showClockOffset();
         showCard(welcome);
 
@@ -159,10 +171,15 @@ public final class MainWindow extends BorderPane {
         profilePanel.export.setOnAction(e -> chooseExport());
         profilePanel.login.setDisable(true);
 
-        liveness = new Timeline(new KeyFrame(javafx.util.Duration.minutes(sessions.settings().livenessMinutes),
-                e -> checkAllLive()));
-        liveness.setCycleCount(Timeline.INDEFINITE);
+        every(javafx.util.Duration.minutes(sessions.settings().livenessMinutes), this::checkAllLive);
         start();
+    }
+
+    private void every(javafx.util.Duration period, Runnable action) {
+        Timeline timer = new Timeline(new KeyFrame(period, e -> action.run()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        timer.play();
+        timers.add(timer);
     }
 
     /** The status line: this computer's clock against Kite's (or an NTP server), or "not measured". */
@@ -183,9 +200,44 @@ public final class MainWindow extends BorderPane {
         clockBar.getStyleClass().add("clock-" + offset.severity().name().toLowerCase());
     }
 
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    private void showTitle() {
+        ActiveSession session = tokenView.session();
+        if (session == null || session.isExpired(services.clock()) || profile == null) {
+            title.set("Kite Session Manager");
+        } else {
+            title.set(profile.name() + " \u00b7 " + Countdown.format(session.remaining(services.clock()))
+                    + " left \u2013 Kite Session Manager");
+        }
+    }
+
+    /** Every 15 s: what fell due since the last look (expiry at 06:00 IST, the 08:45 IST pre-market nudge). */
+    private void checkReminders() {
+        Instant previous = lastReminderCheck;
+        Instant now = services.clock().instant();
+        lastReminderCheck = now;
+        io(sessions::statuses, rows -> reminders.due(previous, now, rows).forEach(this::notify));
+    }
+
+    private void notify(Reminders.Reminder reminder) {
+        Action login = new Action("Log in", e -> {
+            // Selecting sets the profile at once (its form fills later); the login reads the stored secret.
+            if (reminder.profile() != null) profileList.show(profileList.list.getItems(), reminder.profile().id());
+            login();
+        });
+        Notifications.create().owner(getScene() == null ? null : getScene().getWindow())
+                .title(reminder.title()).text(reminder.text())
+                .hideAfter(javafx.util.Duration.minutes(10)).action(login).showInformation();
+    }
+
     /** Stops timers and the built-in simulator; the window is closing. */
     public void shutdown() {
-        liveness.stop();
+        timers.forEach(Timeline::stop);
+        profileList.stop();
+        profilePanel.showDemo(null);
         tokenView.stop();
         browser.stop();
         if (simulator != null) simulator.close();
@@ -204,7 +256,6 @@ public final class MainWindow extends BorderPane {
             refresh(s.lastProfileId != null ? s.lastProfileId : s.defaultProfileId);
             checkAllLive();
         }
-        liveness.play();
     }
 
     private void startDemo() {
@@ -572,13 +623,19 @@ public final class MainWindow extends BorderPane {
      * FX thread. A failure (disk, keychain) is shown in plain words, never as a stack trace.
      */
     private <T> void io(Callable<T> work, Consumer<T> then) {
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, services.background()).whenCompleteAsync((result, error) -> {
+        CompletableFuture<T> task;
+        try {
+            task = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return work.call();
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, services.background());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return; // the app is closing: a timer's last tick has nothing left to do
+        }
+        task.whenCompleteAsync((result, error) -> {
             if (error == null) {
                 then.accept(result);
                 return;

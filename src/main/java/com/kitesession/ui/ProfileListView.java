@@ -28,6 +28,7 @@ final class ProfileListView extends VBox {
     final Button delete = new Button("Delete\u2026");
     final Button makeDefault = new Button("Make default");
     private final Clock clock;
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> list.refresh()));
     private Consumer<ProfileStatus> onSelect = row -> { };
     private boolean refreshing;
 
@@ -45,7 +46,6 @@ final class ProfileListView extends VBox {
         getChildren().addAll(title, list, new HBox(6, add, delete, makeDefault));
         setSpacing(6);
         setPadding(new javafx.geometry.Insets(0, 18, 0, 18));
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> list.refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
     }
@@ -81,6 +81,10 @@ final class ProfileListView extends VBox {
     private String selectedId() {
         ProfileStatus row = selected();
         return row == null ? null : row.profile().id();
+    }
+
+    void stop() {
+        ticker.stop();
     }
 
     ProfileStatus selected() {

@@ -116,6 +116,19 @@ class LoginFlowTest {
     }
 
     @Test
+    void aRedirectToAnotherRegisteredUrlIsExplainedNotExchanged() {
+        LoginFlow flow = flow(account.apiSecret());
+        assertTrue(flow.onNavigation("http://127.0.0.1:8080/callback?action=login&type=login&status=success&request_token=abc123"));
+        assertEquals(List.of("failed"), events, "explained, never exchanged");
+        assertEquals("Kite sent the login to a different redirect URL", explanation.title());
+        assertTrue(explanation.why().contains("http://127.0.0.1:8080/callback"));
+        assertFalse(explanation.why().contains("abc123"), "the request_token is not shown");
+        assertTrue(explanation.why().contains(account.redirectUrl()));
+        // Ordinary pages elsewhere (a help link, a stylesheet) are not redirects.
+        assertFalse(flow(account.apiSecret()).onNavigation("https://support.zerodha.com/category/trading?x=1"));
+    }
+
+    @Test
     void aDeadSimulatorIsANetworkExplanation() {
         String redirect = new SimClient(sim).login(account, null);
         sim.close();

@@ -1,0 +1,84 @@
+package com.kitesession.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kitesession.session.KiteProfile;
+import com.kitesession.session.SessionRecord;
+import com.kitesession.session.TokenExpiry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reminders at instants of the injectable clock, stepped as the window steps them. */
+class RemindersTest {
+    private final Reminders reminders = Reminders.standard();
+    private final KiteProfile profile = KiteProfile.forKite("Main", "key", "http://127.0.0.1/kite-redirect", null);
+
+    private static Instant ist(String local) {
+        return ZonedDateTime.of(LocalDateTime.parse(local), TokenExpiry.IST).toInstant();
+    }
+
+    private ProfileStatus loggedIn(String loginIst) {
+        Instant login = ist(loginIst);
+        Instant expires = TokenExpiry.documented().expiresAt(login).toInstant();
+        return new ProfileStatus(profile, new SessionRecord("AB1234", "Trader", login, expires, null, null), true, true);
+    }
+
+    private ProfileStatus notLoggedIn() {
+        return new ProfileStatus(profile, null, false, true);
+    }
+
+    /** Steps from {@code from} to {@code to} every 15 s, as the window does, collecting reminders. */
+    private List<Reminders.Reminder> run(String from, String to, List<ProfileStatus> rows) {
+        List<Reminders.Reminder> fired = new ArrayList<>();
+        Instant previous = ist(from);
+        for (Instant now = previous.plusSeconds(15); !now.isAfter(ist(to)); now = now.plusSeconds(15)) {
+            fired.addAll(reminders.due(previous, now, rows));
+            previous = now;
+        }
+        return fired;
+    }
+
+    @Test
+    void weekdayPreMarketReminderFiresOnceWhenNoSessionIsLive() {
+        // Tuesday 24 Nov 2026
+        List<Reminders.Reminder> fired = run("2026-11-24T08:00:00", "2026-11-24T10:00:00", List.of(notLoggedIn()));
+        assertEquals(1, fired.size());
+        assertEquals(Reminders.Kind.PRE_MARKET, fired.get(0).kind());
+        assertTrue(fired.get(0).text().contains("09:15 IST"));
+    }
+
+    @Test
+    void notOnSaturday() {
+        assertTrue(run("2026-11-28T08:00:00", "2026-11-28T10:00:00", List.of(notLoggedIn())).isEmpty());
+    }
+
+    @Test
+    void notWhenALiveSessionExists() {
+        assertTrue(run("2026-11-24T08:00:00", "2026-11-24T10:00:00", List.of(loggedIn("2026-11-24T07:30:00"))).isEmpty());
+    }
+
+    @Test
+    void expiryNotificationFiresAtSixIstOnce() {
+        List<Reminders.Reminder> fired = run("2026-11-24T05:00:00", "2026-11-24T06:30:00", List.of(loggedIn("2026-11-23T10:00:00")));
+        assertEquals(1, fired.size());
+        assertEquals(Reminders.Kind.EXPIRED, fired.get(0).kind());
+        assertEquals("Your session for Main expired at 06:00 IST. Log in again for today.", fired.get(0).text());
+        // Exactly at 06:00:00, not a step before.
+        assertTrue(reminders.due(ist("2026-11-24T05:59:45"), ist("2026-11-24T05:59:59"), List.of(loggedIn("2026-11-23T10:00:00"))).isEmpty());
+        assertEquals(1, reminders.due(ist("2026-11-24T05:59:59"), ist("2026-11-24T06:00:00"), List.of(loggedIn("2026-11-23T10:00:00"))).size());
+    }
+
+    @Test
+    void aComputerThatSleptThroughStillHearsOnce() {
+        Instant asleep = ist("2026-11-24T05:30:00");
+        Instant awake = asleep.plus(Duration.ofHours(4));
+        List<Reminders.Reminder> fired = reminders.due(asleep, awake, List.of(loggedIn("2026-11-23T10:00:00")));
+        assertEquals(List.of(Reminders.Kind.EXPIRED, Reminders.Kind.PRE_MARKET), fired.stream().map(Reminders.Reminder::kind).toList());
+    }
+}
