@@ -70,7 +70,7 @@ public final class Main {
 
     static final String USAGE = """
             usage: java -jar kite-session.jar                      open the window
-                   java -jar kite-session.jar sim [--port N] [--now ISO-8601-instant]
+                   java -jar kite-session.jar sim [--port N] [--now ISO-8601-instant] [--skew 45s]
                    KITE_API_SECRET=... java -jar kite-session.jar exchange --api-key K --request-token T [--api-base URL]
                    java -jar kite-session.jar token [--profile NAME] [--check]
                    java -jar kite-session.jar status [--json]""";

@@ -104,7 +104,7 @@ public final class SimCommand {
     }
 
     /** A whole number of seconds, minutes or hours, signed: 45s, -45s, +2m, 0s. */
-    static Duration skew(String value) {
+    public static Duration skew(String value) {
         Matcher m = SKEW.matcher(value);
         if (!m.matches()) {
             throw new IllegalArgumentException("--skew must be a whole number of seconds, minutes or hours such as 45s, -45s or 2m, not " + value);

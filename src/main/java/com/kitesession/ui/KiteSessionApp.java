@@ -8,6 +8,8 @@ import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStores;
 import com.kitesession.service.SessionService;
 import com.kitesession.sim.KiteSimulator;
+import com.kitesession.cli.SimCommand;
+import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppPaths;
 import com.kitesession.storage.AppSettings;
@@ -49,7 +51,7 @@ public final class KiteSessionApp extends Application {
             }
         };
         services = new AppServices(clock, sessions, background, http,
-                () -> KiteSimulator.start(SimulatorConfig.builder().build()), gate, offsets);
+                () -> KiteSimulator.start(demoSimulatorConfig()), gate, offsets);
         // Saved profiles need their secrets at once; the demo needs none, so it never asks.
         if (sessions.settings().profiles.isEmpty()) {
             open(stage, sessions);
@@ -67,6 +69,19 @@ public final class KiteSessionApp extends Application {
         place(stage, sessions.settings().window);
         stage.setOnCloseRequest(e -> rememberPlacement(stage, sessions));
         stage.show();
+    }
+
+    /**
+     * The demo's simulator. {@code -Dkite.demo.skew=90s} (or -90s, 2m) runs its clock off real
+     * time, to see the clock measurement, the 2FA explanation and the corrected one-click code.
+     */
+    private static SimulatorConfig demoSimulatorConfig() {
+        String skew = System.getProperty("kite.demo.skew");
+        SimulatorConfig.Builder config = SimulatorConfig.builder();
+        if (skew != null && !skew.isBlank()) {
+            config.clock(SimulatorClock.startingAt(java.time.Instant.now().plus(SimCommand.skew(skew.strip()))));
+        }
+        return config.build();
     }
 
     /** Puts the window where it was, if that place is still on a screen. */

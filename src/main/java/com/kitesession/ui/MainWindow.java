@@ -95,7 +95,7 @@ public final class MainWindow extends BorderPane {
         this.sessions = services.sessions();
         getStyleClass().add("main-window");
         profileList = new ProfileListView(services.clock());
-        profilePanel = new ProfilePanel(services.clock());
+        profilePanel = new ProfilePanel(services.clockOffsets()::correctedNow);
         tokenView = new TokenView(services.clock(), ZoneId.systemDefault(), new TokenView.Actions() {
             @Override
             public void copy(ActiveSession session) {
@@ -194,7 +194,8 @@ public final class MainWindow extends BorderPane {
         String mark = switch (offset.severity()) {
             case OK -> "\u2714 ";
             case WARN -> "\u26A0 ";
-            case ALARM -> "\u26A0 2FA codes made here will be rejected: ";
+            // The app corrects its own codes; a phone or authenticator on this clock would be rejected.
+            case ALARM -> "\u26A0 Set this computer's time to automatic. ";
         };
         clockBar.setText("Clock: " + mark + offset.describe());
         clockBar.getStyleClass().add("clock-" + offset.severity().name().toLowerCase());
@@ -255,6 +256,10 @@ public final class MainWindow extends BorderPane {
             AppSettings s = sessions.settings();
             refresh(s.lastProfileId != null ? s.lastProfileId : s.defaultProfileId);
             checkAllLive();
+            s.profiles.stream().findFirst().ifPresent(first -> io(() -> {
+                measureClock(first);
+                return null;
+            }, ignored -> { }));
         }
     }
 
@@ -262,9 +267,10 @@ public final class MainWindow extends BorderPane {
         io(() -> {
             if (simulator == null) simulator = services.demo().start();
             var account = simulator.account();
-            sessions.setDemo(new KiteProfile(KiteProfile.DEMO_ID, "Demo (built-in Kite simulator)", account.apiKey(),
-                    account.redirectUrl(), account.userId(), simulator.baseUrl(), simulator.baseUrl()), account.apiSecret(),
-                    account.password(), account.totpSecretBase32());
+            KiteProfile demo = new KiteProfile(KiteProfile.DEMO_ID, "Demo (built-in Kite simulator)", account.apiKey(),
+                    account.redirectUrl(), account.userId(), simulator.baseUrl(), simulator.baseUrl());
+            sessions.setDemo(demo, account.apiSecret(), account.password(), account.totpSecretBase32());
+            measureClock(demo);
             return KiteProfile.DEMO_ID;
         }, this::refresh);
     }
@@ -344,7 +350,7 @@ public final class MainWindow extends BorderPane {
         String loginTotp = totp;
         KiteProfile edited = profile.withApp(profilePanel.name.getText().strip(), apiKey, redirect,
                 userId.isEmpty() ? null : userId);
-        services.secretsGate().whenUnlocked(() -> io(() -> {
+        Runnable save = () -> io(() -> {
             sessions.saveProfile(edited, typedSecret);
             sessions.saveLoginSecrets(edited, loginPassword, loginTotp);
             return edited.id();
@@ -352,7 +358,10 @@ public final class MainWindow extends BorderPane {
             profile = edited;
             notice = "Saved.";
             refresh(id);
-        }));
+        });
+        // The demo keeps its secrets in memory: no passphrase for it.
+        if (edited.isDemo()) save.run();
+        else services.secretsGate().whenUnlocked(save);
     }
 
     private void deleteProfile() {

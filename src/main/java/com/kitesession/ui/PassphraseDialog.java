@@ -40,9 +40,8 @@ final class PassphraseDialog {
         stage.setTitle("Kite Session Manager: unlock secrets");
         stage.initModality(javafx.stage.Modality.APPLICATION_MODAL);
         Label intro = new Label(first
-                ? "No system keychain answers on this computer, so your api_secret and tokens are kept in an"
-                        + " encrypted file:"
-                        + " " + store.describe() + ". Choose a passphrase for it. It cannot be"
+                ? "No system keychain answers on this computer, so your api_secret and tokens are kept in an "
+                        + store.describe() + ". Choose a passphrase for it. It cannot be"
                         + " recovered: if you forget it, you enter your api_secret again."
                 : "Enter the passphrase that unlocks your saved api_secret and tokens (" + store.describe() + ").");
         intro.setWrapText(true);

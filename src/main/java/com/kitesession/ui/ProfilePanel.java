@@ -2,7 +2,8 @@ package com.kitesession.ui;
 
 import com.kitesession.otp.Totp;
 import com.kitesession.sim.DemoAccount;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Node;
@@ -37,13 +38,14 @@ final class ProfilePanel extends VBox {
     private final Label secretNote = new Label();
     private final VBox demoCard = new VBox(4);
     private final Label demoCode = new Label();
-    private final Clock clock;
+    private final Supplier<Instant> phoneTime;
     private final Timeline codeTicker;
     private DemoAccount demo;
     private boolean secretStored;
 
-    ProfilePanel(Clock clock) {
-        this.clock = clock;
+    /** {@code phoneTime}: the demo card plays the person's phone, whose clock keeps trusted time. */
+    ProfilePanel(Supplier<Instant> phoneTime) {
+        this.phoneTime = phoneTime;
         getStyleClass().add("profile-panel");
         name.setId("profile-name-field");
         apiKey.setId("api-key");
@@ -119,7 +121,10 @@ final class ProfilePanel extends VBox {
                 ? "The api_secret is kept in " + secretStoredIn + ", never in the settings file or logs."
                 : "Enter the api_secret once; it is kept in the system keychain (or the encrypted file), never in logs.");
         boolean editable = !profile.isDemo();
-        for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, oneClick, save, export}) n.setDisable(!editable);
+        for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, export}) n.setDisable(!editable);
+        // The demo's app is fixed, but one-click can be switched off to try typing (and mistyping) the code.
+        oneClick.setDisable(false);
+        save.setDisable(false);
         showProblem("");
     }
 
@@ -156,8 +161,9 @@ final class ProfilePanel extends VBox {
 
     private void showDemoCode() {
         if (demo == null) return;
-        long secondsLeft = 30 - clock.instant().getEpochSecond() % 30;
-        demoCode.setText("2FA code: " + Totp.code(demo.totpSecretBase32(), clock.instant()) + "  (" + secondsLeft + " s)");
+        Instant now = phoneTime.get();
+        long secondsLeft = 30 - now.getEpochSecond() % 30;
+        demoCode.setText("2FA code: " + Totp.code(demo.totpSecretBase32(), now) + "  (" + secondsLeft + " s)");
     }
 
     private static VBox field(String caption, Node input) {
