@@ -419,10 +419,14 @@ public final class MainWindow extends BorderPane {
             return;
         }
         String typed = profilePanel.apiSecret.getText();
+        // Measured alongside, not before: the code is needed only at the 2FA step, seconds later,
+        // and a dead network must not hold the login page back.
         io(() -> {
             measureClock(target);
-            return new LoginInputs(typed.isEmpty() ? sessions.apiSecret(target).orElse("") : typed, sessions.loginSecrets(target));
-        }, inputs -> startLogin(target, inputs.apiSecret(), inputs.loginSecrets()));
+            return null;
+        }, ignored -> { });
+        io(() -> new LoginInputs(typed.isEmpty() ? sessions.apiSecret(target).orElse("") : typed, sessions.loginSecrets(target)),
+                inputs -> startLogin(target, inputs.apiSecret(), inputs.loginSecrets()));
     }
 
     /**
