@@ -2,6 +2,7 @@ package com.kitesession.cli;
 
 import com.kitesession.kite.KiteClient;
 import com.kitesession.secrets.SecretStore;
+import com.kitesession.service.SessionService;
 import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,6 +17,11 @@ public record CliContext(AppSettingsStore settings, SecretStore secrets, Clock c
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(http, "http");
+    }
+
+    /** The window's own session logic over this context: one derivation of every profile's state. */
+    public SessionService sessionService() {
+        return new SessionService(settings, secrets, http, clock);
     }
 
     /**

@@ -4,13 +4,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.kitesession.secrets.SecretStoreException;
-import com.kitesession.session.KiteProfile;
-import com.kitesession.storage.AppSettings;
-import com.kitesession.storage.AppSettingsStore;
+import com.kitesession.service.SessionService;
 import com.kitesession.storage.TokenExportWriter;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,20 +45,16 @@ public final class StatusCommand {
             json = true;
         }
 
-        AppSettingsStore.Loaded loaded = context.settings().load();
-        loaded.problem().ifPresent(p -> err.println("Note: " + p));
-        AppSettings settings = loaded.settings();
-        Instant now = context.clock().instant();
-        List<ProfileSession> sessions = new ArrayList<>();
-        for (KiteProfile profile : settings.profiles) {
-            try {
-                sessions.add(ProfileSession.of(profile, settings, context.secrets(), now));
-            } catch (SecretStoreException e) {
-                err.println("The access tokens could not be read from " + context.secrets().describe() + ": " + e.getMessage());
-                return SECRETS_UNREADABLE;
-            }
+        SessionService service = context.sessionService();
+        service.loadProblem().ifPresent(p -> err.println("Note: " + p));
+        List<ProfileSession> sessions;
+        try {
+            sessions = ProfileSession.all(service, false);
+        } catch (SecretStoreException e) {
+            err.println("The access tokens could not be read from " + context.secrets().describe() + ": " + e.getMessage());
+            return SECRETS_UNREADABLE;
         }
-        out.print(json ? json(sessions) : table(sessions, settings.defaultProfileId));
+        out.print(json ? json(sessions) : table(sessions));
         return OK;
     }
 
@@ -83,12 +76,12 @@ public final class StatusCommand {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(array) + "\n";
     }
 
-    private static String table(List<ProfileSession> sessions, String defaultId) {
+    private static String table(List<ProfileSession> sessions) {
         if (sessions.isEmpty()) return "No profiles yet. Add one in Kite Session Manager.\n";
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PROFILE", "STATE", "USER", "TIME LEFT", "EXPIRES"});
         for (ProfileSession s : sessions) {
-            String name = s.profile().name() + (s.profile().id().equals(defaultId) ? " (default)" : "");
+            String name = s.profile().name() + (s.status().isDefault() ? " (default)" : "");
             String user = s.record() == null || s.record().userId() == null ? "-" : s.record().userId();
             String expires = s.record() == null ? "-" : ProfileSession.IST_TIME.format(s.record().expiresAt());
             rows.add(new String[] {name, s.state().label(), user, s.leftText(), expires});

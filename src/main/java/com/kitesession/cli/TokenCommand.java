@@ -5,7 +5,6 @@ import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
 import com.kitesession.storage.AppSettings;
-import com.kitesession.storage.AppSettingsStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -56,19 +55,19 @@ public final class TokenCommand {
             }
         }
 
-        AppSettingsStore.Loaded loaded = context.settings().load();
-        loaded.problem().ifPresent(p -> err.println("Note: " + p));
-        AppSettings settings = loaded.settings();
+        SessionService service = context.sessionService();
+        service.loadProblem().ifPresent(p -> err.println("Note: " + p));
         KiteProfile profile;
         try {
-            profile = choose(settings, wanted);
+            profile = choose(service.settings(), wanted);
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
 
         ProfileSession session;
         try {
-            session = ProfileSession.of(profile, settings, context.secrets(), context.clock().instant());
+            session = ProfileSession.all(service, true).stream()
+                    .filter(s -> s.profile().id().equals(profile.id())).findFirst().orElseThrow();
         } catch (SecretStoreException e) {
             err.println("The access token for '" + profile.name() + "' could not be read from "
                     + context.secrets().describe() + ": " + e.getMessage());
@@ -79,7 +78,7 @@ public final class TokenCommand {
             return NO_LIVE_TOKEN;
         }
         if (check) {
-            int verdict = check(session, context, err);
+            int verdict = check(session, service, err);
             if (verdict != OK) return verdict;
         }
         out.println(session.token());
@@ -113,11 +112,11 @@ public final class TokenCommand {
     }
 
     /** Asks Kite (through the same check the window makes); OK when the token works, else the exit code. */
-    private static int check(ProfileSession session, CliContext context, PrintStream err) {
+    private static int check(ProfileSession session, SessionService service, PrintStream err) {
         KiteProfile profile = session.profile();
         SessionService.CheckResult result;
         try {
-            result = new SessionService(context.settings(), context.secrets(), context.http(), context.clock()).check(profile);
+            result = service.check(profile);
         } catch (IllegalArgumentException | IOException | SecretStoreException e) {
             // A malformed API address in the profile, or the verdict could not be saved; no token in these messages.
             err.println("Could not check the session for '" + profile.name() + "': " + e.getMessage()

@@ -308,8 +308,9 @@ public final class SessionService {
         else update(s -> s.sessions.remove(profile.id()));
     }
 
+    /** The stored access token; a blank one counts as none (window and CLI agree on that here). */
     private Optional<String> token(KiteProfile profile) throws SecretStoreException {
-        return secretsFor(profile).load(SecretNames.accessToken(profile.id()));
+        return secretsFor(profile).load(SecretNames.accessToken(profile.id())).filter(t -> !t.isBlank());
     }
 
     private SessionRecord record(KiteProfile profile) {

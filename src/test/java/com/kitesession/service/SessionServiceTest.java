@@ -84,6 +84,14 @@ class SessionServiceTest {
     }
 
     @Test
+    void aBlankStoredTokenIsNoToken() throws Exception {
+        login();
+        secrets.store(SecretNames.accessToken("p1"), "  ");
+        assertEquals(SessionState.NOT_LOGGED_IN, state(), "the window and the token command agree");
+        assertTrue(service.session(profile).isEmpty());
+    }
+
+    @Test
     void activeUntilSixIstThenExpiredWithoutACall() throws Exception {
         ActiveSession session = login();
         assertEquals(SessionState.ACTIVE, state());
