@@ -35,6 +35,8 @@ public final class LoginFlow {
     private final String apiSecret;
     private final KiteClient client;
     private final RedirectParser redirects;
+    /** Kite's login host: its own pages carry action/status too, and are never a redirect. */
+    private final okhttp3.HttpUrl loginHost;
     private final TokenExpiry expiry;
     private final Clock clock;
     private final Executor background;
@@ -50,6 +52,7 @@ public final class LoginFlow {
         this.apiSecret = apiSecret;
         this.client = client;
         this.redirects = new RedirectParser(profile.redirectUrl());
+        this.loginHost = okhttp3.HttpUrl.get(profile.loginBase());
         this.expiry = expiry;
         this.clock = clock;
         this.background = background;
@@ -96,10 +99,9 @@ public final class LoginFlow {
     /** A redirect from Kite's login (it names a request_token, or action=login with a status) to any URL. */
     private boolean looksLikeKiteRedirect(String url) {
         okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
-        if (parsed == null || parsed.host().equals(okhttp3.HttpUrl.get(profile.loginBase()).host())
-                && parsed.port() == okhttp3.HttpUrl.get(profile.loginBase()).port()) {
-            return false;
-        }
+        if (parsed == null) return false;
+        boolean kitesOwnPage = parsed.host().equals(loginHost.host()) && parsed.port() == loginHost.port();
+        if (kitesOwnPage) return false;
         return parsed.queryParameter("request_token") != null
                 || "login".equals(parsed.queryParameter("action")) && parsed.queryParameter("status") != null;
     }
