@@ -28,7 +28,7 @@ public final class AutofillPlan {
         this.correctedNow = correctedNow;
     }
 
-    public boolean hasAnything() {
+    private boolean hasAnything() {
         return userId != null || totpSecret != null;
     }
 

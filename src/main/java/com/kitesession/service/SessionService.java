@@ -82,10 +82,6 @@ public final class SessionService {
         return new TokenExpiry(LocalTime.parse(settings.expiryTime));
     }
 
-    public SecretStore secrets() {
-        return secrets;
-    }
-
     /** The in-memory demo profile (against the built-in simulator), listed while set. */
     public void setDemo(KiteProfile demoProfile, String apiSecret, String password, String totpSecret)
             throws SecretStoreException {

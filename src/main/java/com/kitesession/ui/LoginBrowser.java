@@ -91,10 +91,6 @@ final class LoginBrowser extends BorderPane {
         engine.load(null);
     }
 
-    WebEngine engine() {
-        return engine;
-    }
-
     /** Gives a URL to the flow; true when it was our redirect and the browser has been stopped. */
     private boolean offer(String url) {
         if (flow == null || url == null || url.isEmpty()) return false;

@@ -684,9 +684,4 @@ public final class MainWindow extends BorderPane {
             Clipboard.getSystemClipboard().clear();
         }
     }
-
-    // For tests.
-    LoginBrowser browser() {
-        return browser;
-    }
 }
