@@ -111,6 +111,11 @@ public final class SessionService {
         return rows;
     }
 
+    /** The store behind saved profiles (the window unlocks an encrypted file before using it). */
+    public SecretStore secretStore() {
+        return secrets;
+    }
+
     /** Where this profile's secrets are kept, for the person: "the Linux Secret Service", ... */
     public String describeSecrets(KiteProfile profile) {
         return profile.isDemo() ? "this run's memory (the demo keeps nothing on disk)" : "the " + secrets.describe();

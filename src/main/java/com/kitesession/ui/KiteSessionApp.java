@@ -18,7 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -35,16 +38,34 @@ public final class KiteSessionApp extends Application {
     @Override
     public void start(Stage stage) {
         ExecutorService background = AppServices.newBackgroundExecutor();
-        SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
         Clock clock = Clock.systemUTC();
         // Every answer from Kite measures this computer's clock (its Date header); an NTP server too, once.
         ClockOffsets offsets = new ClockOffsets(clock);
         OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, clock);
         background.execute(() -> new SntpClockProbe(SntpClockProbe.DEFAULT_SERVER, SntpClockProbe.DEFAULT_PORT,
                 Duration.ofSeconds(3), clock).measure().ifPresent(offsets::record));
-        SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http, clock);
+        // Probing the keychain (up to seconds where a keyring hangs) and reading settings are I/O:
+        // done off the FX thread, the window opens when they are ready.
+        CompletableFuture.supplyAsync(() -> {
+            SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
+            return new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http, clock);
+        }, background).whenCompleteAsync((sessions, error) -> {
+            if (error != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, "Kite Session Manager could not read its settings folder "
+                        + AppPaths.configFolder() + ". Check that it exists and is yours, then start again.");
+                alert.setHeaderText("Could not start");
+                alert.showAndWait();
+                Platform.exit();
+                return;
+            }
+            ready(stage, background, http, offsets, clock, sessions);
+        }, Platform::runLater);
+    }
+
+    private void ready(Stage stage, ExecutorService background, OkHttpClient http, ClockOffsets offsets, Clock clock,
+            SessionService sessions) {
         AppServices.SecretsGate gate = action -> {
-            if (secrets instanceof EncryptedFileSecretStore file && !file.isUnlocked()) {
+            if (sessions.secretStore() instanceof EncryptedFileSecretStore file && !file.isUnlocked()) {
                 new PassphraseDialog(file, background, action).show();
             } else {
                 action.run();

@@ -103,6 +103,9 @@ final class PassphraseDialog {
         });
         stage.setScene(new Scene(root, 480, Region.USE_COMPUTED_SIZE));
         stage.sizeToScene();
+        // Some window managers open a window at its minimum size: make that minimum readable.
+        stage.setMinWidth(480);
+        stage.setMinHeight(first ? 280 : 220);
         stage.show();
     }
 }
