@@ -3,6 +3,7 @@ package com.kitesession.clock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,29 @@ public final class ClockOffsets {
     public Instant correctedNow() {
         Instant local = localClock.instant();
         return best().map(r -> local.plus(r.offset())).orElse(local);
+    }
+
+    /**
+     * A clock that reads {@link #correctedNow()}: Kite's time as best measured. Countdowns to
+     * 06:00 IST and reminders run on it, since the token dies by Kite's clock, not this computer's.
+     */
+    public Clock correctedClock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return localClock.getZone();
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("the corrected clock keeps the local clock's zone");
+            }
+
+            @Override
+            public Instant instant() {
+                return correctedNow();
+            }
+        };
     }
 
     /**

@@ -28,9 +28,11 @@ public final class Reminders {
     /** One reminder; {@code profile} is null for the pre-market one, which is about all profiles. */
     public record Reminder(Kind kind, KiteProfile profile, String title, String text) {}
 
+    /** Null: no pre-market reminder. */
     private final LocalTime preMarket;
     private final Set<DayOfWeek> tradingDays;
 
+    /** {@code preMarket} null switches the pre-market reminder off; the expiry one always fires. */
     public Reminders(LocalTime preMarket, Set<DayOfWeek> tradingDays) {
         this.preMarket = preMarket;
         this.tradingDays = Set.copyOf(tradingDays);
@@ -52,6 +54,7 @@ public final class Reminders {
                         "Your session for " + row.profile().name() + " expired at " + at + " IST. Log in again for today."));
             }
         }
+        if (preMarket == null) return due;
         ZonedDateTime todayPreMarket = now.atZone(TokenExpiry.IST).toLocalDate().atTime(preMarket).atZone(TokenExpiry.IST);
         Instant reminderAt = todayPreMarket.toInstant();
         boolean crossed = reminderAt.isAfter(previous) && !reminderAt.isAfter(now);

@@ -190,6 +190,14 @@ public final class SessionService {
         update(s -> s.clipboardClearSeconds = Math.max(0, seconds));
     }
 
+    public Preferences preferences() {
+        return Preferences.of(settings);
+    }
+
+    public void savePreferences(Preferences preferences) throws IOException {
+        update(preferences::applyTo);
+    }
+
     public void rememberWindow(AppSettings.WindowPlacement placement) throws IOException {
         update(s -> s.window = placement);
     }

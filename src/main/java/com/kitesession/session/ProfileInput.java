@@ -1,6 +1,5 @@
 package com.kitesession.session;
 
-import com.kitesession.kite.RedirectParser;
 import java.util.Optional;
 
 /** Checks what the person typed into the profile form before a login starts. */
@@ -13,12 +12,8 @@ public final class ProfileInput {
         if (!apiKey.strip().equals(apiKey) || apiKey.contains(" ")) return Optional.of("The api_key has spaces in it; paste it again without them.");
         if (isBlank(apiSecret)) return Optional.of("Enter the app's api_secret: the exchange needs it to sign the request_token.");
         if (!apiSecret.strip().equals(apiSecret)) return Optional.of("The api_secret has spaces at the start or end; paste it again without them.");
-        if (isBlank(redirectUrl)) return Optional.of("Enter the redirect URL registered for the app, e.g. http://127.0.0.1/kite-redirect.");
-        try {
-            new RedirectParser(redirectUrl.strip());
-        } catch (IllegalArgumentException e) {
-            return Optional.of("The redirect URL must be a full http:// or https:// address, exactly as registered on developers.kite.trade.");
-        }
+        RedirectUrlCheck.Result redirect = RedirectUrlCheck.check(redirectUrl);
+        if (redirect.verdict() == RedirectUrlCheck.Verdict.ERROR) return Optional.of("Redirect URL: " + redirect.notes().get(0));
         return Optional.empty();
     }
 

@@ -38,6 +38,10 @@ public final class AppSettings {
     public int clipboardClearSeconds = 0;
     /** The daily expiry in IST, "HH:mm"; 06:00 is documented, kept a setting (see KITE-FACTS.md). */
     public String expiryTime = "06:00";
+    /** The pre-market reminder on trading days, IST "HH:mm"; empty = off. */
+    public String preMarketReminder = "08:45";
+    /** When the window is hidden, reminders also go to the operating system's notifications. */
+    public boolean osNotifications = true;
     public WindowPlacement window;
 
     public Optional<KiteProfile> profile(String id) {
@@ -70,6 +74,7 @@ public final class AppSettings {
         if (sessions == null) sessions = new LinkedHashMap<>();
         if (exports == null) exports = new LinkedHashMap<>();
         if (expiryTime == null) expiryTime = "06:00";
+        if (preMarketReminder == null) preMarketReminder = "08:45";
         if (livenessMinutes <= 0) livenessMinutes = 5;
         if (clipboardClearSeconds < 0) clipboardClearSeconds = 0;
     }

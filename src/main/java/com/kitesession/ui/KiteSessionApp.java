@@ -82,7 +82,12 @@ public final class KiteSessionApp extends Application {
     }
 
     private void open(Stage stage, SessionService sessions) {
-        window = new MainWindow(services);
+        DesktopBridge desktop = new SystemDesktop(getHostServices(), AppPaths.configFolder().resolve("logs"),
+                com.kitesession.desktop.OsNotifier.forThisMachine(), () -> {
+                    rememberPlacement(stage, sessions);
+                    Platform.exit();
+                });
+        window = new MainWindow(services, desktop);
         stage.titleProperty().bind(window.titleProperty());
         stage.setScene(createScene(window));
         stage.setMinWidth(760);

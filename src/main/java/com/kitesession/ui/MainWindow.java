@@ -20,10 +20,12 @@ import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.ProfileInput;
+import com.kitesession.session.RedirectUrlCheck;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.storage.AppSettings;
 import java.io.File;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -50,7 +52,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The main window's content: the profile list and the selected profile's form on the left; on
@@ -62,13 +63,17 @@ public final class MainWindow extends BorderPane {
     private static final Executor FX = Platform::runLater;
 
     private final AppServices services;
+    private final DesktopBridge desktop;
     private final SessionService sessions;
+    /** Kite's time as best measured: the token dies by Kite's clock, so countdowns and reminders follow it. */
+    private final Clock kiteClock;
     private final ErrorExplainer explainer = new ErrorExplainer();
     private final ProfileListView profileList;
     private final ProfilePanel profilePanel;
     private final ExplanationView explanation = new ExplanationView(this::onFix);
     private final LoginBrowser browser = new LoginBrowser(this::showWelcome);
     private final TokenView tokenView;
+    private final RedirectHelpView redirectHelp = new RedirectHelpView(this::showWelcome);
     private final ClipboardGuard clipboard;
     private final VBox welcome = new VBox(10);
     private final VBox busy = new VBox(12);
@@ -77,7 +82,10 @@ public final class MainWindow extends BorderPane {
     /** Every repeating timer of the window, so that closing it stops them all. */
     private final List<Timeline> timers = new ArrayList<>();
     private final Label clockBar = new Label();
-    private final Reminders reminders = Reminders.standard();
+    private Reminders reminders;
+    private Timeline livenessTimer;
+    /** A saved profile (not the demo, not a new one) is in the form: Profile menu items apply. */
+    private final javafx.beans.property.BooleanProperty savedProfileSelected = new javafx.beans.property.SimpleBooleanProperty();
     private Instant lastReminderCheck;
     /** The window title: the app's name, and the selected session's countdown while it lives. */
     private final javafx.beans.property.StringProperty title =
@@ -90,13 +98,16 @@ public final class MainWindow extends BorderPane {
     /** What "Try again" repeats: the last login or verify. */
     private Runnable retry = this::login;
 
-    public MainWindow(AppServices services) {
+    public MainWindow(AppServices services, DesktopBridge desktop) {
         this.services = services;
+        this.desktop = desktop;
         this.sessions = services.sessions();
+        this.kiteClock = services.clockOffsets().correctedClock();
+        this.reminders = sessions.preferences().reminders();
         getStyleClass().add("main-window");
-        profileList = new ProfileListView(services.clock());
+        profileList = new ProfileListView(kiteClock);
         profilePanel = new ProfilePanel(services.clockOffsets()::correctedNow);
-        tokenView = new TokenView(services.clock(), ZoneId.systemDefault(), new TokenView.Actions() {
+        tokenView = new TokenView(kiteClock, ZoneId.systemDefault(), new TokenView.Actions() {
             @Override
             public void copy(ActiveSession session) {
                 copyToken(session);
@@ -138,7 +149,9 @@ public final class MainWindow extends BorderPane {
         busy.setId("busy");
         busyText.setId("busy-text");
         busy.getChildren().addAll(new ProgressIndicator(), busyText);
-        cards.getChildren().addAll(welcome, browser, busy, tokenView);
+        redirectHelp.bindTo(profilePanel.redirectUrl.textProperty());
+        redirectHelp.url.disableProperty().bind(profilePanel.redirectUrl.disabledProperty());
+        cards.getChildren().addAll(welcome, browser, busy, tokenView, redirectHelp);
         VBox right = new VBox(explanation, cards);
         VBox.setVgrow(cards, Priority.ALWAYS);
         right.getStyleClass().add("content");
@@ -150,12 +163,15 @@ public final class MainWindow extends BorderPane {
         left.getStyleClass().add("profile-scroll");
         left.setPrefWidth(330);
         left.setMinWidth(280);
+        setTop(new MainMenu(menuActions(), profilePanel.login.disabledProperty().not(), savedProfileSelected,
+                tokenView.visibleProperty().and(tokenView.sessionShownProperty())));
+        profilePanel.login.setTooltip(new javafx.scene.control.Tooltip(MainMenu.withShortcut("Log in to Kite", MainMenu.LOGIN)));
         setLeft(left);
         setCenter(right);
         setBottom(clockBar);
         clockBar.setId("clock-offset");
         clockBar.getStyleClass().add("clock-bar");
-        lastReminderCheck = services.clock().instant();
+        lastReminderCheck = kiteClock.instant();
         every(javafx.util.Duration.seconds(2), this::showClockOffset);
         every(javafx.util.Duration.seconds(15), this::checkReminders);
         every(javafx.util.Duration.seconds(1), this::showTitle);
@@ -169,17 +185,19 @@ public final class MainWindow extends BorderPane {
         profilePanel.login.setOnAction(e -> login());
         profilePanel.save.setOnAction(e -> saveProfile());
         profilePanel.export.setOnAction(e -> chooseExport());
+        profilePanel.redirectHelp.setOnAction(e -> showCard(redirectHelp));
         profilePanel.login.setDisable(true);
 
-        every(javafx.util.Duration.minutes(sessions.settings().livenessMinutes), this::checkAllLive);
+        livenessTimer = every(javafx.util.Duration.minutes(sessions.preferences().livenessMinutes()), this::checkAllLive);
         start();
     }
 
-    private void every(javafx.util.Duration period, Runnable action) {
+    private Timeline every(javafx.util.Duration period, Runnable action) {
         Timeline timer = new Timeline(new KeyFrame(period, e -> action.run()));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
         timers.add(timer);
+        return timer;
     }
 
     /** The status line: this computer's clock against Kite's (or an NTP server), or "not measured". */
@@ -207,18 +225,18 @@ public final class MainWindow extends BorderPane {
 
     private void showTitle() {
         ActiveSession session = tokenView.session();
-        if (session == null || session.isExpired(services.clock()) || profile == null) {
+        if (session == null || session.isExpired(kiteClock) || profile == null) {
             title.set("Kite Session Manager");
         } else {
-            title.set(profile.name() + " \u00b7 " + Countdown.format(session.remaining(services.clock()))
+            title.set(profile.name() + " \u00b7 " + Countdown.format(session.remaining(kiteClock))
                     + " left \u2013 Kite Session Manager");
         }
     }
 
     /** Every 15 s: what fell due since the last look (expiry at 06:00 IST, the 08:45 IST pre-market nudge). */
-    private void checkReminders() {
+    void checkReminders() { // package-private: tests step it instead of waiting for the 15 s timer
         Instant previous = lastReminderCheck;
-        Instant now = services.clock().instant();
+        Instant now = kiteClock.instant();
         lastReminderCheck = now;
         // The list's rows already know which tokens are stored: no keychain call every 15 s.
         reminders.due(previous, now, List.copyOf(profileList.list.getItems())).forEach(this::notify);
@@ -230,9 +248,15 @@ public final class MainWindow extends BorderPane {
             if (reminder.profile() != null) profileList.show(profileList.list.getItems(), reminder.profile().id());
             login();
         });
-        Notifications.create().owner(getScene() == null ? null : getScene().getWindow())
+        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+        Notifications.create().owner(owner)
                 .title(reminder.title()).text(reminder.text())
                 .hideAfter(javafx.util.Duration.minutes(10)).action(login).showInformation();
+        // A hidden window's notification goes unseen: the OS shows one too, where it offers one.
+        boolean hidden = !(owner instanceof javafx.stage.Stage stage) || !stage.isShowing() || stage.isIconified();
+        if (hidden && sessions.preferences().osNotifications()) {
+            services.background().execute(() -> desktop.notifier().notify(reminder.title(), reminder.text()));
+        }
     }
 
     /** Stops timers and the built-in simulator; the window is closing. */
@@ -283,6 +307,7 @@ public final class MainWindow extends BorderPane {
 
     private void select(KiteProfile chosen) {
         profile = chosen;
+        savedProfileSelected.set(!chosen.isDemo());
         profilePanel.showDemo(chosen.isDemo() && simulator != null ? simulator.account() : null);
         AppSettings.TokenExport export = sessions.settings().exports.get(chosen.id());
         profilePanel.exportInfo.setText(export == null ? "" : "On each login the token is written to " + export.path()
@@ -313,13 +338,16 @@ public final class MainWindow extends BorderPane {
     private record Selected(boolean secretStored, boolean loginSecretsStored, Optional<ActiveSession> session) {}
 
     private void addProfile() {
+        boolean firstOwnApp = sessions.settings().profiles.isEmpty();
         profileList.list.getSelectionModel().clearSelection();
-        profile = KiteProfile.forKite("My Kite app", "", "http://127.0.0.1/kite-redirect", null);
+        profile = KiteProfile.forKite("My Kite app", "", RedirectUrlCheck.SUGGESTED, null);
+        savedProfileSelected.set(false);
         profilePanel.showDemo(null);
         profilePanel.fill(profile, null, false);
         profilePanel.name.requestFocus();
         tokenView.stop();
-        showCard(welcome);
+        // The first own app: the redirect URL is what people get wrong, so its help comes first.
+        showCard(firstOwnApp ? redirectHelp : welcome);
     }
 
     private void saveProfile() {
@@ -394,12 +422,7 @@ public final class MainWindow extends BorderPane {
 
     private void chooseExport() {
         if (profile == null || profile.isDemo()) return;
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Write the token to this file on each login");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
-                new FileChooser.ExtensionFilter(".env fragment", "*.env"));
-        chooser.setInitialFileName("kite-token.json");
-        File file = chooser.showSaveDialog(getScene().getWindow());
+        File file = desktop.chooseExportFile(getScene().getWindow());
         if (file == null) return;
         AppSettings.ExportFormat format = file.getName().endsWith(".env") ? AppSettings.ExportFormat.ENV
                 : AppSettings.ExportFormat.JSON;
@@ -597,6 +620,93 @@ public final class MainWindow extends BorderPane {
             case FORGET_LOCALLY -> forgetLocally();
             case NONE -> { }
         }
+    }
+
+    // --- the menu bar --------------------------------------------------------------------------
+
+    private MainMenu.Actions menuActions() {
+        return new MainMenu.Actions() {
+            @Override
+            public void preferences() {
+                showPreferences();
+            }
+
+            @Override
+            public void openLogsFolder() {
+                desktop.openFolder(desktop.logsFolder());
+            }
+
+            @Override
+            public void quit() {
+                desktop.quit();
+            }
+
+            @Override
+            public void addProfile() {
+                MainWindow.this.addProfile();
+            }
+
+            @Override
+            public void makeDefault() {
+                MainWindow.this.makeDefault();
+            }
+
+            @Override
+            public void exportToken() {
+                chooseExport();
+            }
+
+            @Override
+            public void deleteProfile() {
+                MainWindow.this.deleteProfile();
+            }
+
+            @Override
+            public void login() {
+                MainWindow.this.login();
+            }
+
+            @Override
+            public void copyToken() {
+                ActiveSession session = tokenView.session();
+                if (session != null) MainWindow.this.copyToken(session);
+            }
+
+            @Override
+            public void verify() {
+                tokenView.setStatus("Checking the session with Kite\u2026");
+                MainWindow.this.verify();
+            }
+
+            @Override
+            public void logout() {
+                MainWindow.this.logout();
+            }
+
+            @Override
+            public void redirectHelp() {
+                showCard(redirectHelp);
+            }
+
+            @Override
+            public void about() {
+                new AboutDialog(getScene().getWindow(), desktop, sessions.secretStore().describe()).show();
+            }
+        };
+    }
+
+    private void showPreferences() {
+        PreferencesDialog dialog = new PreferencesDialog(getScene().getWindow(), sessions.preferences(),
+                desktop.notifier().describe());
+        dialog.showAndWait().ifPresent(chosen -> io(() -> {
+            sessions.savePreferences(chosen);
+            return chosen;
+        }, saved -> {
+            reminders = saved.reminders();
+            livenessTimer.stop();
+            timers.remove(livenessTimer);
+            livenessTimer = every(javafx.util.Duration.minutes(saved.livenessMinutes()), this::checkAllLive);
+        }));
     }
 
     // --- cards and plumbing ----------------------------------------------------------------

@@ -31,6 +31,10 @@ final class ProfilePanel extends VBox {
     final Button export = new Button("Export token to a file\u2026");
     final Label exportInfo = new Label();
     final Label problem = new Label();
+    /** Opens the redirect-URL help page. */
+    final javafx.scene.control.Hyperlink redirectHelp = new javafx.scene.control.Hyperlink("What is this?");
+    /** Problems with the typed redirect URL, as it is typed. */
+    final Label redirectCheck = new Label();
     final javafx.scene.control.CheckBox oneClick = new javafx.scene.control.CheckBox("One-click login: remember my Kite password and TOTP secret");
     final PasswordField kitePassword = new PasswordField();
     final PasswordField totpSecret = new PasswordField();
@@ -53,6 +57,11 @@ final class ProfilePanel extends VBox {
         apiSecret.setId("api-secret");
         redirectUrl.setId("redirect-url");
         redirectUrl.setPromptText("http://127.0.0.1/kite-redirect");
+        redirectHelp.setId("redirect-help-link");
+        redirectCheck.setId("redirect-url-check");
+        redirectCheck.setWrapText(true);
+        redirectCheck.getStyleClass().add("caption");
+        redirectUrl.textProperty().addListener((obs, old, typed) -> showRedirectCheck(typed));
         userId.setId("kite-user-id");
         userId.setPromptText("optional, e.g. AB1234");
         login.setId("login");
@@ -94,7 +103,7 @@ final class ProfilePanel extends VBox {
         // The one-click path first: Log in sits right under the list; the details follow.
         getChildren().addAll(login, problem, demoCard, details,
                 field("Name", name), field("API key", apiKey), field("API secret", apiSecret), secretNote,
-                field("Redirect URL (as registered)", redirectUrl), field("Kite user ID", userId),
+                redirectField(), field("Kite user ID", userId),
                 oneClick, oneClickFields, new HBox(6, save), export, exportInfo);
         codeTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showDemoCode()));
         codeTicker.setCycleCount(Timeline.INDEFINITE);
@@ -164,6 +173,27 @@ final class ProfilePanel extends VBox {
         Instant now = phoneTime.get();
         long secondsLeft = 30 - now.getEpochSecond() % 30;
         demoCode.setText("2FA code: " + Totp.code(demo.totpSecretBase32(), now) + "  (" + secondsLeft + " s)");
+    }
+
+    /** Only problems show under the field; the help page says what a good address will catch. */
+    private void showRedirectCheck(String typed) {
+        boolean fine = typed == null || typed.isBlank()
+                || com.kitesession.session.RedirectUrlCheck.check(typed).verdict()
+                        == com.kitesession.session.RedirectUrlCheck.Verdict.OK;
+        redirectCheck.setVisible(!fine);
+        redirectCheck.setManaged(!fine);
+        if (!fine) RedirectHelpView.showCheck(redirectCheck, typed);
+    }
+
+    private VBox redirectField() {
+        Label label = new Label("Redirect URL (as registered)");
+        label.getStyleClass().add("caption");
+        label.setLabelFor(redirectUrl);
+        redirectHelp.getStyleClass().add("caption");
+        HBox caption = new HBox(4, label, redirectHelp);
+        caption.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        showRedirectCheck(redirectUrl.getText());
+        return new VBox(2, caption, redirectUrl, redirectCheck);
     }
 
     private static VBox field(String caption, Node input) {

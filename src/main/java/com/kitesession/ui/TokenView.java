@@ -38,7 +38,9 @@ final class TokenView extends VBox {
     private final ToggleButton reveal = new ToggleButton("Reveal");
     private final Label status = new Label();
     private final Button copy = new Button("Copy token");
+    private final Label countdownCaption = new Label();
     private final Timeline ticker;
+    private final javafx.beans.property.BooleanProperty sessionShown = new javafx.beans.property.SimpleBooleanProperty();
     private ActiveSession session;
 
     /** What the buttons do; the window supplies it. */
@@ -78,7 +80,7 @@ final class TokenView extends VBox {
         status.getStyleClass().add("status");
         status.setWrapText(true);
 
-        Label countdownCaption = new Label("left until the token expires");
+        countdownCaption.setId("countdown-caption");
         countdownCaption.getStyleClass().add("caption");
         copy.setId("copy-token");
         copy.getStyleClass().add("accent");
@@ -97,6 +99,10 @@ final class TokenView extends VBox {
         Button logout = new Button("Log out");
         logout.setId("logout");
         logout.setOnAction(e -> actions.logout());
+        copy.setTooltip(new javafx.scene.control.Tooltip(MainMenu.withShortcut("Copy the access token", MainMenu.COPY_TOKEN)));
+        verify.setTooltip(new javafx.scene.control.Tooltip(MainMenu.withShortcut("Ask Kite whether the token is still accepted", MainMenu.VERIFY)));
+        relogin.setTooltip(new javafx.scene.control.Tooltip(MainMenu.withShortcut("Log in to Kite again", MainMenu.LOGIN)));
+        logout.setTooltip(new javafx.scene.control.Tooltip(MainMenu.withShortcut("End the session on Kite", MainMenu.LOGOUT)));
         reveal.setOnAction(e -> showToken());
 
         ChoiceBox<Integer> clearAfter = new ChoiceBox<>();
@@ -132,6 +138,7 @@ final class TokenView extends VBox {
 
     void show(ActiveSession session) {
         this.session = session;
+        sessionShown.set(true);
         who.setText(session.userId() + " \u00b7 " + session.userName());
         ZonedDateTime expiry = session.expiresAt();
         expires.setText(WHEN.format(expiry) + " IST (" + WHEN.format(expiry.withZoneSameInstant(localZone)) + " your time, "
@@ -148,6 +155,12 @@ final class TokenView extends VBox {
     void stop() {
         ticker.stop();
         session = null;
+        sessionShown.set(false);
+    }
+
+    /** True while a session is on show (Copy, Verify and Log out apply). */
+    javafx.beans.property.ReadOnlyBooleanProperty sessionShownProperty() {
+        return sessionShown;
     }
 
     void setStatus(String text) {
@@ -163,7 +176,11 @@ final class TokenView extends VBox {
         countdown.setText(Countdown.format(session.remaining(clock)));
         // The last half hour is worth a glance: colour plus the caption text, never colour alone.
         countdown.getStyleClass().remove("urgent");
-        if (session.remaining(clock).toMinutes() < 30) countdown.getStyleClass().add("urgent");
+        boolean urgent = session.remaining(clock).toMinutes() < 30;
+        if (urgent) countdown.getStyleClass().add("urgent");
+        countdownCaption.setText(urgent
+                ? "\u26A0 left: the token dies at " + session.expiresAt().toLocalTime() + " IST; log in again after that"
+                : "left until the token expires");
         if (session.isExpired(clock)) {
             ticker.stop();
             onExpired.run();

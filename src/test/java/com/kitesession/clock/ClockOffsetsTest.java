@@ -35,6 +35,15 @@ class ClockOffsetsTest {
     }
 
     @Test
+    void theCorrectedClockFollowsTheLatestMeasurement() {
+        java.time.Clock kite = offsets.correctedClock();
+        assertEquals(T, kite.instant());
+        offsets.record(reading("Kite", 90, 600, T));
+        assertEquals(T.plusSeconds(90), kite.instant(), "a clock made before the reading still reads it");
+        assertEquals(local.getZone(), kite.getZone());
+    }
+
+    @Test
     void theMostPreciseFreshReadingWins() {
         ClockOffset http = reading("Kite", 44, 700, T);
         ClockOffset ntp = reading("NTP", 45, 20, T.minusSeconds(60));

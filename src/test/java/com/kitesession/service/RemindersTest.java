@@ -35,6 +35,10 @@ class RemindersTest {
 
     /** Steps from {@code from} to {@code to} every 15 s, as the window does, collecting reminders. */
     private List<Reminders.Reminder> run(String from, String to, List<ProfileStatus> rows) {
+        return run(reminders, from, to, rows);
+    }
+
+    private static List<Reminders.Reminder> run(Reminders reminders, String from, String to, List<ProfileStatus> rows) {
         List<Reminders.Reminder> fired = new ArrayList<>();
         Instant previous = ist(from);
         for (Instant now = previous.plusSeconds(15); !now.isAfter(ist(to)); now = now.plusSeconds(15)) {
@@ -51,6 +55,19 @@ class RemindersTest {
         assertEquals(1, fired.size());
         assertEquals(Reminders.Kind.PRE_MARKET, fired.get(0).kind());
         assertTrue(fired.get(0).text().contains("09:15 IST"));
+    }
+
+    @Test
+    void aConfiguredTimeReplacesTheDefaultAndOffMeansNever() {
+        Reminders at0900 = new Preferences(java.util.Optional.of(java.time.LocalTime.of(9, 0)), 5, true).reminders();
+        assertTrue(run(at0900, "2026-11-24T08:00:00", "2026-11-24T08:59:45", List.of(notLoggedIn())).isEmpty());
+        List<Reminders.Reminder> fired = run(at0900, "2026-11-24T08:59:45", "2026-11-24T09:00:00", List.of(notLoggedIn()));
+        assertEquals(List.of(Reminders.Kind.PRE_MARKET), fired.stream().map(Reminders.Reminder::kind).toList());
+
+        Reminders off = new Preferences(java.util.Optional.empty(), 5, true).reminders();
+        assertTrue(run(off, "2026-11-24T08:00:00", "2026-11-24T10:00:00", List.of(notLoggedIn())).isEmpty());
+        // Off is the pre-market nudge only: the expiry notice still comes at 06:00 IST.
+        assertEquals(1, run(off, "2026-11-24T05:00:00", "2026-11-24T06:30:00", List.of(loggedIn("2026-11-23T10:00:00"))).size());
     }
 
     @Test

@@ -20,5 +20,6 @@ class ProfileInputTest {
         assertTrue(ProfileInput.problem("abc", "s ", "http://127.0.0.1/").orElseThrow().contains("spaces"));
         assertTrue(ProfileInput.problem("abc", "s", "").orElseThrow().contains("redirect URL"));
         assertTrue(ProfileInput.problem("abc", "s", "127.0.0.1/kite").orElseThrow().contains("http://"));
+        assertTrue(ProfileInput.problem("abc", "s", "http://127.0.0.1:1/kite").orElseThrow().contains("Port 1"));
     }
 }

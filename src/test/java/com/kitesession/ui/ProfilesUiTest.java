@@ -4,14 +4,11 @@ import static com.kitesession.testing.WebPage.onFx;
 import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kitesession.otp.Totp;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.sim.DemoAccount;
 import com.kitesession.testing.WebPage;
 import javafx.scene.control.ListView;
-import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
@@ -50,12 +47,7 @@ class ProfilesUiTest extends WindowTestBase {
         robot.clickOn("Alpha");
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "Alpha selected");
         robot.clickOn("#login");
-        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(WebView.class));
-        DemoAccount account = simulator.account();
-        page.type("#userid", account.userId());
-        page.type("#password", account.password());
-        page.click("button[type=submit]");
-        page.type("#totp", Totp.code(account.totpSecretBase32(), clock.instant()));
+        typeLogin(robot);
 
         waitUntil(() -> rowText(robot, "Alpha").equals("active, 20:00:00 left"), "Alpha active in the list");
         assertEquals("not logged in", rowText(robot, "Beta"));

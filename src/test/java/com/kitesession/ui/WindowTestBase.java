@@ -45,6 +45,8 @@ abstract class WindowTestBase {
     KiteSimulator simulator;
     ExecutorService background;
     MainWindow window;
+    RecordingDesktop desktop;
+    private SessionService sessions;
 
     /**
      * Saved state the window should find at start. By default one profile for the simulator's
@@ -68,12 +70,18 @@ abstract class WindowTestBase {
         Clock app = appClock();
         ClockOffsets offsets = new ClockOffsets(app);
         OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, app);
-        SessionService sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
+        sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
                 new InMemorySecretStore(), http, app);
         beforeWindow(sessions);
-        window = new MainWindow(new AppServices(app, sessions, background, http, () -> simulator, Runnable::run, offsets));
+        desktop = new RecordingDesktop(home.resolve("logs"));
+        window = new MainWindow(new AppServices(app, sessions, background, http, () -> simulator, Runnable::run, offsets),
+                desktop);
         stage.setScene(KiteSessionApp.createScene(window));
+        // TestFX reuses one stage: undo what an earlier test did to it, so keys reach this window.
+        stage.setIconified(false);
         stage.show();
+        stage.toFront();
+        stage.requestFocus();
     }
 
     @AfterEach
@@ -84,6 +92,26 @@ abstract class WindowTestBase {
         });
         background.shutdownNow();
         simulator.close();
+    }
+
+    /**
+     * Types the simulator account's user id, password and current 2FA code into the login page
+     * the window shows, like a person would. The caller has opened it (Log in, or a shortcut).
+     */
+    com.kitesession.testing.WebPage typeLogin(FxRobot robot) {
+        com.kitesession.testing.WebPage.waitUntil(() -> visible(robot, "#login-webview"), "the Kite login page");
+        com.kitesession.testing.WebPage page = new com.kitesession.testing.WebPage(robot,
+                robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+        page.type("#userid", account().userId());
+        page.type("#password", account().password());
+        page.click("button[type=submit]");
+        page.type("#totp", com.kitesession.otp.Totp.code(account().totpSecretBase32(), clock.instant()));
+        return page;
+    }
+
+    /** The window's session service (settings and secrets as saved). */
+    SessionService sessions() {
+        return sessions;
     }
 
     DemoAccount account() {

@@ -1,0 +1,55 @@
+package com.kitesession.service;
+
+import com.kitesession.storage.AppSettings;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The settings a person changes in the Preferences dialog, checked: the pre-market reminder
+ * (IST, on trading days; empty = off), minutes between liveness checks, and whether reminders
+ * also go to the OS's notifications while the window is hidden.
+ */
+public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMinutes, boolean osNotifications) {
+    public static final int MIN_LIVENESS_MINUTES = 1;
+    public static final int MAX_LIVENESS_MINUTES = 60;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    public Preferences {
+        if (livenessMinutes < MIN_LIVENESS_MINUTES || livenessMinutes > MAX_LIVENESS_MINUTES) {
+            throw new IllegalArgumentException("livenessMinutes out of range: " + livenessMinutes);
+        }
+    }
+
+    /** What the settings file holds; a reminder time it cannot read counts as the default. */
+    public static Preferences of(AppSettings settings) {
+        Optional<LocalTime> reminder = settings.preMarketReminder.isBlank() ? Optional.empty()
+                : Optional.of(parseTime(settings.preMarketReminder).orElse(Reminders.PRE_MARKET));
+        int minutes = Math.max(MIN_LIVENESS_MINUTES, Math.min(MAX_LIVENESS_MINUTES, settings.livenessMinutes));
+        return new Preferences(reminder, minutes, settings.osNotifications);
+    }
+
+    void applyTo(AppSettings settings) {
+        settings.preMarketReminder = preMarketReminder.map(HH_MM::format).orElse("");
+        settings.livenessMinutes = livenessMinutes;
+        settings.osNotifications = osNotifications;
+    }
+
+    /** "8:45", "08:45" or "0845"; empty when it is not a time of day. */
+    public static Optional<LocalTime> parseTime(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.matches("\\d{3,4}")) t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2);
+        if (t.matches("\\d:\\d\\d")) t = "0" + t;
+        try {
+            return Optional.of(LocalTime.parse(t, HH_MM));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The reminders these preferences ask for. */
+    public Reminders reminders() {
+        return new Reminders(preMarketReminder.orElse(null), Reminders.TRADING_DAYS);
+    }
+}

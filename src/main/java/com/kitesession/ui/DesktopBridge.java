@@ -1,0 +1,24 @@
+package com.kitesession.ui;
+
+import com.kitesession.desktop.OsNotifier;
+import java.nio.file.Path;
+
+/**
+ * The desktop around the window: opening links and folders, where the logs are, and the OS's
+ * notifications. The app supplies the real one; tests record what the window asked for.
+ */
+interface DesktopBridge {
+    void browse(String uri);
+
+    void openFolder(Path folder);
+
+    Path logsFolder();
+
+    OsNotifier notifier();
+
+    /** The OS's save dialog for the token export file; null when the person cancels. */
+    java.io.File chooseExportFile(javafx.stage.Window owner);
+
+    /** Ends the app (after the window saved its placement). */
+    void quit();
+}

@@ -1,0 +1,108 @@
+package com.kitesession.ui;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The menu bar (File / Profile / Session / Help) with the app's keyboard shortcuts. The
+ * shortcuts live here as accelerators, so they work wherever the focus is, and the same
+ * combinations are shown in the buttons' tooltips ({@link #LOGIN} and friends).
+ */
+final class MainMenu extends MenuBar {
+    static final KeyCombination LOGIN = KeyCombination.keyCombination("Shortcut+L");
+    static final KeyCombination COPY_TOKEN = KeyCombination.keyCombination("Shortcut+Shift+C");
+    static final KeyCombination VERIFY = KeyCombination.keyCombination("Shortcut+R");
+    static final KeyCombination LOGOUT = KeyCombination.keyCombination("Shortcut+Shift+L");
+    static final KeyCombination ADD_PROFILE = KeyCombination.keyCombination("Shortcut+N");
+    static final KeyCombination PREFERENCES = KeyCombination.keyCombination("Shortcut+Comma");
+    static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
+
+    /** What each item does; the window supplies it. */
+    interface Actions {
+        void preferences();
+
+        void openLogsFolder();
+
+        void quit();
+
+        void addProfile();
+
+        void makeDefault();
+
+        void exportToken();
+
+        void deleteProfile();
+
+        void login();
+
+        void copyToken();
+
+        void verify();
+
+        void logout();
+
+        void redirectHelp();
+
+        void about();
+    }
+
+    /**
+     * {@code profileSelected}: a saved profile is in the form; {@code sessionShown}: the token
+     * view shows a session (Copy, Verify and Log out need one).
+     */
+    MainMenu(Actions actions, ObservableBooleanValue canLogin, ObservableBooleanValue profileSelected,
+            ObservableBooleanValue sessionShown) {
+        setId("menu-bar");
+        // On macOS the bar belongs at the top of the screen, as every Mac app's does.
+        setUseSystemMenuBar(true);
+        MenuItem preferences = item("Preferences\u2026", "menu-preferences", PREFERENCES, actions::preferences);
+        MenuItem logs = item("Open logs folder", "menu-open-logs", null, actions::openLogsFolder);
+        MenuItem quit = item("Quit", "menu-quit", QUIT, actions::quit);
+        Menu file = new Menu("_File", null, preferences, logs, new SeparatorMenuItem(), quit);
+
+        MenuItem add = item("Add profile\u2026", "menu-add-profile", ADD_PROFILE, actions::addProfile);
+        MenuItem makeDefault = item("Make default", "menu-make-default", null, actions::makeDefault);
+        MenuItem export = item("Export token to a file\u2026", "menu-export", null, actions::exportToken);
+        MenuItem delete = item("Delete profile\u2026", "menu-delete-profile", null, actions::deleteProfile);
+        makeDefault.disableProperty().bind(not(profileSelected));
+        export.disableProperty().bind(not(profileSelected));
+        delete.disableProperty().bind(not(profileSelected));
+        Menu profile = new Menu("_Profile", null, add, new SeparatorMenuItem(), makeDefault, export, delete);
+
+        MenuItem login = item("Log in to Kite", "menu-login", LOGIN, actions::login);
+        MenuItem copy = item("Copy token", "menu-copy-token", COPY_TOKEN, actions::copyToken);
+        MenuItem verify = item("Verify session", "menu-verify", VERIFY, actions::verify);
+        MenuItem logout = item("Log out", "menu-logout", LOGOUT, actions::logout);
+        login.disableProperty().bind(not(canLogin));
+        copy.disableProperty().bind(not(sessionShown));
+        verify.disableProperty().bind(not(sessionShown));
+        logout.disableProperty().bind(not(sessionShown));
+        Menu session = new Menu("_Session", null, login, copy, verify, logout);
+
+        MenuItem redirect = item("Redirect URL help", "menu-redirect-help", null, actions::redirectHelp);
+        MenuItem about = item("About Kite Session Manager", "menu-about", null, actions::about);
+        Menu help = new Menu("_Help", null, redirect, new SeparatorMenuItem(), about);
+        getMenus().addAll(file, profile, session, help);
+    }
+
+    /** "Log in to Kite (Ctrl+L)": the shortcut as this OS writes it. */
+    static String withShortcut(String text, KeyCombination shortcut) {
+        return text + " (" + shortcut.getDisplayText() + ")";
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination shortcut, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (shortcut != null) item.setAccelerator(shortcut);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static javafx.beans.binding.BooleanBinding not(ObservableBooleanValue value) {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> !value.get(), value);
+    }
+}

@@ -1,0 +1,85 @@
+package com.kitesession.ui;
+
+import com.kitesession.service.Preferences;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The few things a person tunes: when the pre-market reminder comes (IST, Monday to Friday, or
+ * never), how often live sessions are checked, and whether reminders reach the OS's
+ * notifications while the window is hidden. OK stays off while the time cannot be read.
+ */
+final class PreferencesDialog extends Dialog<Preferences> {
+    final CheckBox remind = new CheckBox("Remind me on trading days (Mon\u2013Fri) when no session is live, at");
+    final TextField time = new TextField();
+    final Spinner<Integer> liveness = new Spinner<>(Preferences.MIN_LIVENESS_MINUTES, Preferences.MAX_LIVENESS_MINUTES, 5);
+    final CheckBox osNotifications = new CheckBox("When the window is hidden, also show reminders as desktop notifications");
+    private final Label problem = new Label();
+
+    PreferencesDialog(Window owner, Preferences current, String notifierName) {
+        initOwner(owner);
+        setTitle("Preferences");
+        setHeaderText("Reminders and checks");
+        getDialogPane().setId("preferences");
+        remind.setId("pref-remind");
+        time.setId("pref-remind-time");
+        time.setPrefColumnCount(5);
+        liveness.setId("pref-liveness");
+        liveness.setEditable(true);
+        osNotifications.setId("pref-os-notifications");
+        problem.getStyleClass().add("problem");
+        problem.setId("pref-problem");
+
+        remind.setSelected(current.preMarketReminder().isPresent());
+        time.setText(current.preMarketReminder().orElse(com.kitesession.service.Reminders.PRE_MARKET)
+                .format(DateTimeFormatter.ofPattern("HH:mm")));
+        time.disableProperty().bind(remind.selectedProperty().not());
+        liveness.getValueFactory().setValue(current.livenessMinutes());
+        osNotifications.setSelected(current.osNotifications());
+
+        Label ist = new Label("IST");
+        HBox reminderRow = new HBox(6, remind, time, ist);
+        reminderRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label reminderNote = caption("The market opens at 09:15 IST; the default 08:45 leaves time to log in.");
+        HBox livenessRow = new HBox(6, new Label("Check that live sessions are still accepted every"), liveness,
+                new Label("minutes"));
+        livenessRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label notifierNote = caption("On this computer: " + notifierName + ".");
+        VBox content = new VBox(10, reminderRow, reminderNote, livenessRow, osNotifications, notifierNote, problem);
+        content.setPrefWidth(600);
+        getDialogPane().setContent(content);
+
+        ButtonType ok = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        var okButton = getDialogPane().lookupButton(ok);
+        okButton.setId("pref-save");
+        Runnable validate = () -> {
+            boolean bad = remind.isSelected() && Preferences.parseTime(time.getText()).isEmpty();
+            problem.setText(bad ? "Type the time as HH:mm, e.g. 08:45." : "");
+            okButton.setDisable(bad);
+        };
+        time.textProperty().addListener((o, a, b) -> validate.run());
+        remind.selectedProperty().addListener((o, a, b) -> validate.run());
+        validate.run();
+        setResultConverter(button -> button != ok ? null : new Preferences(
+                remind.isSelected() ? Preferences.parseTime(time.getText()) : Optional.empty(),
+                liveness.getValue(), osNotifications.isSelected()));
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("caption");
+        label.setWrapText(true);
+        return label;
+    }
+}

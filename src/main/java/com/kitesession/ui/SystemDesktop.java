@@ -1,0 +1,69 @@
+package com.kitesession.ui;
+
+import com.kitesession.desktop.OsNotifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.HostServices;
+
+/** The real desktop: the OS's browser and file manager, its notifications, and quitting the app. */
+final class SystemDesktop implements DesktopBridge {
+    private final HostServices host;
+    private final Path logsFolder;
+    private final OsNotifier notifier;
+    private final Runnable quit;
+
+    SystemDesktop(HostServices host, Path logsFolder, OsNotifier notifier, Runnable quit) {
+        this.host = host;
+        this.logsFolder = logsFolder;
+        this.notifier = notifier;
+        this.quit = quit;
+    }
+
+    @Override
+    public void browse(String uri) {
+        host.showDocument(uri);
+    }
+
+    /** The file manager at {@code folder}: HostServices opens web pages reliably, folders less so. */
+    @Override
+    public void openFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            List<String> command = os.contains("win") ? List.of("explorer.exe", folder.toString())
+                    : os.contains("mac") ? List.of("open", folder.toString())
+                    : List.of("xdg-open", folder.toString());
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            host.showDocument(folder.toUri().toString());
+        }
+    }
+
+    @Override
+    public Path logsFolder() {
+        return logsFolder;
+    }
+
+    @Override
+    public OsNotifier notifier() {
+        return notifier;
+    }
+
+    @Override
+    public java.io.File chooseExportFile(javafx.stage.Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Write the token to this file on each login");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"),
+                new javafx.stage.FileChooser.ExtensionFilter(".env fragment", "*.env"));
+        chooser.setInitialFileName("kite-token.json");
+        return chooser.showSaveDialog(owner);
+    }
+
+    @Override
+    public void quit() {
+        quit.run();
+    }
+}

@@ -1,0 +1,73 @@
+package com.kitesession.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kitesession.kite.LoginRedirect;
+import com.kitesession.kite.RedirectParser;
+import com.kitesession.session.RedirectUrlCheck.Result;
+import com.kitesession.session.RedirectUrlCheck.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RedirectUrlCheckTest {
+    @Test
+    void theSuggestedUrlIsFineAndIsWhatTheAppMatches() {
+        Result result = RedirectUrlCheck.check(RedirectUrlCheck.SUGGESTED);
+        assertEquals(Verdict.OK, result.verdict());
+        assertEquals("http://127.0.0.1/kite-redirect", result.matches());
+    }
+
+    /** What the check says it matches is what the redirect parser then catches, Kite's parameters added. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/kite-redirect", "http://127.0.0.1:5010/cb", "https://localhost/x/",
+            "http://[::1]:8080/kite", "https://example.com/kite/callback"})
+    void theMatchedAddressIsCaughtByTheRedirectParser(String registered) {
+        Result result = RedirectUrlCheck.check(registered);
+        LoginRedirect redirect = new RedirectParser(registered)
+                .parse(result.matches() + "?action=login&type=login&status=success&request_token=abc123");
+        assertTrue(redirect instanceof LoginRedirect.Success, registered + " -> " + result.matches());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 22, 6666, 10080})
+    void refusesPortsTheLoginBrowserWillNotLoad(int port) {
+        Result result = RedirectUrlCheck.check("http://127.0.0.1:" + port + "/kite-redirect");
+        assertEquals(Verdict.ERROR, result.verdict());
+        assertNull(result.matches());
+        assertTrue(result.notes().get(0).contains("Port " + port), result.notes().toString());
+    }
+
+    @Test
+    void explainsAMissingScheme() {
+        Result result = RedirectUrlCheck.check("127.0.0.1/kite-redirect");
+        assertEquals(Verdict.ERROR, result.verdict());
+        assertTrue(result.notes().get(0).contains("http://127.0.0.1/kite-redirect"), result.notes().toString());
+        assertEquals(Verdict.ERROR, RedirectUrlCheck.check("ftp://127.0.0.1/x").verdict());
+        assertEquals(Verdict.ERROR, RedirectUrlCheck.check("  ").verdict());
+        assertEquals(Verdict.ERROR, RedirectUrlCheck.check(null).verdict());
+    }
+
+    @Test
+    void warnsWhenTheTokenWouldLeaveThisComputer() {
+        Result result = RedirectUrlCheck.check("https://example.com/kite/callback");
+        assertEquals(Verdict.WARN, result.verdict());
+        assertTrue(result.notes().get(0).contains("example.com is not this computer"), result.notes().toString());
+    }
+
+    @Test
+    void warnsThatAQueryIsIgnored() {
+        Result result = RedirectUrlCheck.check("http://127.0.0.1/kite-redirect?app=1");
+        assertEquals(Verdict.WARN, result.verdict());
+        assertEquals("http://127.0.0.1/kite-redirect", result.matches());
+    }
+
+    @Test
+    void showsANonDefaultPortAndIgnoresSurroundingSpaces() {
+        Result result = RedirectUrlCheck.check(" http://127.0.0.1:5010/cb ");
+        assertEquals(Verdict.OK, result.verdict());
+        assertEquals("http://127.0.0.1:5010/cb", result.matches());
+    }
+}

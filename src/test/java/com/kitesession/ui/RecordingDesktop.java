@@ -1,0 +1,60 @@
+package com.kitesession.ui;
+
+import com.kitesession.desktop.OsNotifier;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The desktop as tests see it: every request the window made, in order. */
+final class RecordingDesktop implements DesktopBridge {
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Path logs;
+
+    RecordingDesktop(Path logs) {
+        this.logs = logs;
+    }
+
+    @Override
+    public void browse(String uri) {
+        requests.add("browse " + uri);
+    }
+
+    @Override
+    public void openFolder(Path folder) {
+        requests.add("open " + folder);
+    }
+
+    @Override
+    public Path logsFolder() {
+        return logs;
+    }
+
+    @Override
+    public OsNotifier notifier() {
+        return new OsNotifier() {
+            @Override
+            public void notify(String title, String text) {
+                requests.add("notify " + title + ": " + text);
+            }
+
+            @Override
+            public String describe() {
+                return "a test recorder";
+            }
+        };
+    }
+
+    /** What the save dialog "returns"; null = cancelled. */
+    volatile java.io.File exportFile;
+
+    @Override
+    public java.io.File chooseExportFile(javafx.stage.Window owner) {
+        requests.add("choose export file");
+        return exportFile;
+    }
+
+    @Override
+    public void quit() {
+        requests.add("quit");
+    }
+}

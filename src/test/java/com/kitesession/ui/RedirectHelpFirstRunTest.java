@@ -1,0 +1,66 @@
+package com.kitesession.ui;
+
+import static com.kitesession.testing.WebPage.onFx;
+import static com.kitesession.testing.WebPage.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kitesession.service.SessionService;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The first own Kite app: Add opens the redirect-URL help with a live check of the address as it
+ * is typed, in the same field the profile form saves.
+ */
+class RedirectHelpFirstRunTest extends WindowTestBase {
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
+    @Override
+    void beforeWindow(SessionService sessions) {
+        // Nothing saved: the demo, and the first Add is a first run.
+    }
+
+    @Test
+    void addingTheFirstAppExplainsAndChecksTheRedirectUrl(FxRobot robot) {
+        waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
+        robot.clickOn("#add-profile");
+        waitUntil(() -> visible(robot, "#redirect-help"), "the redirect-URL help page");
+        assertTrue(text(robot, "#redirect-check").startsWith("\u2714 The app will catch http://127.0.0.1/kite-redirect?request_token="),
+                text(robot, "#redirect-check"));
+
+        setUrl(robot, "http://127.0.0.1:1/kite-redirect");
+        assertTrue(text(robot, "#redirect-check").startsWith("\u2716 Port 1 is on the browsers' list of unsafe ports"),
+                text(robot, "#redirect-check"));
+        assertEquals("http://127.0.0.1:1/kite-redirect", field(robot, "#redirect-url").getText(), "the profile form's field");
+        assertTrue(visible(robot, "#redirect-url-check"), "the form shows the problem too");
+
+        setUrl(robot, "https://example.com/cb");
+        assertTrue(text(robot, "#redirect-check").startsWith("\u26A0 The app will catch https://example.com/cb?"),
+                text(robot, "#redirect-check"));
+
+        robot.clickOn("#use-suggested-redirect");
+        assertEquals("http://127.0.0.1/kite-redirect", field(robot, "#redirect-url").getText());
+        assertTrue(!visible(robot, "#redirect-url-check"), "a good address needs no note in the form");
+
+        robot.clickOn("#redirect-help-done");
+        waitUntil(() -> visible(robot, "#welcome"), "back to the welcome card");
+    }
+
+    private static TextField field(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextField.class);
+    }
+
+    private static void setUrl(FxRobot robot, String url) {
+        onFx(() -> {
+            field(robot, "#redirect-help-url").setText(url);
+            return null;
+        });
+    }
+}
