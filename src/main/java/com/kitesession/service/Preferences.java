@@ -8,15 +8,22 @@ import java.util.Optional;
 
 /**
  * The settings a person changes in the Preferences dialog, checked: the pre-market reminder
- * (IST, on trading days; empty = off), minutes between liveness checks, and whether reminders
- * also go to the OS's notifications while the window is hidden.
+ * (IST, on trading days; empty = off), minutes between liveness checks, whether reminders
+ * also go to the OS's notifications while the window is hidden, and light or dark.
  */
-public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMinutes, boolean osNotifications) {
+public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMinutes, boolean osNotifications,
+        Theme theme) {
+    /** The window's look: as the desktop is set, or always light or dark. */
+    public enum Theme {
+        SYSTEM, LIGHT, DARK
+    }
+
     public static final int MIN_LIVENESS_MINUTES = 1;
     public static final int MAX_LIVENESS_MINUTES = 60;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     public Preferences {
+        java.util.Objects.requireNonNull(theme, "theme");
         if (livenessMinutes < MIN_LIVENESS_MINUTES || livenessMinutes > MAX_LIVENESS_MINUTES) {
             throw new IllegalArgumentException("livenessMinutes out of range: " + livenessMinutes);
         }
@@ -27,13 +34,19 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
         Optional<LocalTime> reminder = settings.preMarketReminder.isBlank() ? Optional.empty()
                 : Optional.of(parseTime(settings.preMarketReminder).orElse(Reminders.PRE_MARKET));
         int minutes = Math.max(MIN_LIVENESS_MINUTES, Math.min(MAX_LIVENESS_MINUTES, settings.livenessMinutes));
-        return new Preferences(reminder, minutes, settings.osNotifications);
+        Theme theme = switch (settings.theme == null ? "" : settings.theme.toLowerCase(java.util.Locale.ROOT)) {
+            case "light" -> Theme.LIGHT;
+            case "dark" -> Theme.DARK;
+            default -> Theme.SYSTEM;
+        };
+        return new Preferences(reminder, minutes, settings.osNotifications, theme);
     }
 
     void applyTo(AppSettings settings) {
         settings.preMarketReminder = preMarketReminder.map(HH_MM::format).orElse("");
         settings.livenessMinutes = livenessMinutes;
         settings.osNotifications = osNotifications;
+        settings.theme = theme.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** "8:45", "08:45" or "0845"; empty when it is not a time of day. */

@@ -82,8 +82,7 @@ public final class RedirectUrlCheck {
             notes.add("localhost works; 127.0.0.1 is the form Zerodha's console accepts most reliably.");
         }
         if (notes.isEmpty()) {
-            notes.add("The app will catch Kite's redirect to this address. It must be registered on"
-                    + " developers.kite.trade exactly like this.");
+            notes.add("Register it on developers.kite.trade exactly like this.");
         }
         return new Result(verdict, matched(url), notes);
     }

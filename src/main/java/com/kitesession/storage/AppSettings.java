@@ -42,6 +42,8 @@ public final class AppSettings {
     public String preMarketReminder = "08:45";
     /** When the window is hidden, reminders also go to the operating system's notifications. */
     public boolean osNotifications = true;
+    /** "system" (follow the desktop), "light" or "dark". */
+    public String theme = "system";
     public WindowPlacement window;
 
     public Optional<KiteProfile> profile(String id) {

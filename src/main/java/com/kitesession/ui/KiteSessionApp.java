@@ -2,6 +2,7 @@ package com.kitesession.ui;
 
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
+import com.kitesession.desktop.ColorScheme;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
@@ -34,6 +35,7 @@ import javafx.stage.Stage;
 public final class KiteSessionApp extends Application {
     private MainWindow window;
     private AppServices services;
+    private volatile ColorScheme scheme = ColorScheme.LIGHT;
 
     @Override
     public void start(Stage stage) {
@@ -48,7 +50,10 @@ public final class KiteSessionApp extends Application {
         // done off the FX thread, the window opens when they are ready.
         CompletableFuture.supplyAsync(() -> {
             SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
-            return new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http, clock);
+            SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http, clock);
+            // Asking the desktop for light or dark runs a command: here, not on the FX thread.
+            scheme = Themes.resolve(sessions.preferences().theme(), ColorScheme::ofThisDesktop);
+            return sessions;
         }, background).whenCompleteAsync((sessions, error) -> {
             if (error != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, "Kite Session Manager could not read its settings folder "
@@ -58,6 +63,7 @@ public final class KiteSessionApp extends Application {
                 Platform.exit();
                 return;
             }
+            Themes.apply(scheme);
             ready(stage, background, http, offsets, clock, sessions);
         }, Platform::runLater);
     }

@@ -702,6 +702,7 @@ public final class MainWindow extends BorderPane {
             sessions.savePreferences(chosen);
             return chosen;
         }, saved -> {
+            io(() -> Themes.resolve(saved.theme(), com.kitesession.desktop.ColorScheme::ofThisDesktop), Themes::apply);
             reminders = saved.reminders();
             livenessTimer.stop();
             timers.remove(livenessTimer);

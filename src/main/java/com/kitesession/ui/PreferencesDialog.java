@@ -23,13 +23,14 @@ final class PreferencesDialog extends Dialog<Preferences> {
     final CheckBox remind = new CheckBox("Remind me on trading days (Mon\u2013Fri) when no session is live, at");
     final TextField time = new TextField();
     final Spinner<Integer> liveness = new Spinner<>(Preferences.MIN_LIVENESS_MINUTES, Preferences.MAX_LIVENESS_MINUTES, 5);
+    final javafx.scene.control.ChoiceBox<Preferences.Theme> theme = new javafx.scene.control.ChoiceBox<>();
     final CheckBox osNotifications = new CheckBox("When the window is hidden, also show reminders as desktop notifications");
     private final Label problem = new Label();
 
     PreferencesDialog(Window owner, Preferences current, String notifierName) {
         initOwner(owner);
         setTitle("Preferences");
-        setHeaderText("Reminders and checks");
+        setHeaderText("Reminders, checks and appearance");
         getDialogPane().setId("preferences");
         remind.setId("pref-remind");
         time.setId("pref-remind-time");
@@ -46,6 +47,26 @@ final class PreferencesDialog extends Dialog<Preferences> {
         time.disableProperty().bind(remind.selectedProperty().not());
         liveness.getValueFactory().setValue(current.livenessMinutes());
         osNotifications.setSelected(current.osNotifications());
+        theme.setId("pref-theme");
+        theme.getItems().setAll(Preferences.Theme.values());
+        theme.setValue(current.theme());
+        theme.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Preferences.Theme t) {
+                return t == null ? "" : switch (t) {
+                    case SYSTEM -> "As the desktop is set";
+                    case LIGHT -> "Light";
+                    case DARK -> "Dark";
+                };
+            }
+
+            @Override
+            public Preferences.Theme fromString(String s) {
+                return null; // chosen, never typed
+            }
+        });
+        HBox themeRow = new HBox(6, new Label("Appearance"), theme);
+        themeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label ist = new Label("IST");
         HBox reminderRow = new HBox(6, remind, time, ist);
@@ -55,7 +76,8 @@ final class PreferencesDialog extends Dialog<Preferences> {
                 new Label("minutes"));
         livenessRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label notifierNote = caption("On this computer: " + notifierName + ".");
-        VBox content = new VBox(10, reminderRow, reminderNote, livenessRow, osNotifications, notifierNote, problem);
+        VBox content = new VBox(10, reminderRow, reminderNote, livenessRow, osNotifications, notifierNote, themeRow,
+                problem);
         content.setPrefWidth(600);
         getDialogPane().setContent(content);
 
@@ -73,7 +95,7 @@ final class PreferencesDialog extends Dialog<Preferences> {
         validate.run();
         setResultConverter(button -> button != ok ? null : new Preferences(
                 remind.isSelected() ? Preferences.parseTime(time.getText()) : Optional.empty(),
-                liveness.getValue(), osNotifications.isSelected()));
+                liveness.getValue(), osNotifications.isSelected(), theme.getValue()));
     }
 
     private static Label caption(String text) {

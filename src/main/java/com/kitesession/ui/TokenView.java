@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -130,7 +131,11 @@ final class TokenView extends VBox {
         facts.addRow(1, caption("Logged in"), loginTime);
         facts.addRow(2, caption("Access token"), new HBox(8, token, reveal));
 
-        getChildren().addAll(who, countdown, countdownCaption, facts, new HBox(8, copy, verify, relogin, logout),
+        // Buttons keep their words and wrap to a second row in a narrow window (800x600).
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, copy, verify, relogin, logout);
+        for (Node b : buttons.getChildren()) ((Button) b).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        expires.setWrapText(true);
+        getChildren().addAll(who, countdown, countdownCaption, facts, buttons,
                 clearRow(clearCaption, clearAfter), status);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -141,7 +146,7 @@ final class TokenView extends VBox {
         sessionShown.set(true);
         who.setText(session.userId() + " \u00b7 " + session.userName());
         ZonedDateTime expiry = session.expiresAt();
-        expires.setText(WHEN.format(expiry) + " IST (" + WHEN.format(expiry.withZoneSameInstant(localZone)) + " your time, "
+        expires.setText(WHEN.format(expiry) + " IST\n" + WHEN.format(expiry.withZoneSameInstant(localZone)) + " your time ("
                 + localZone.getId() + ")");
         loginTime.setText(WHEN.format(session.loginTime().atZone(TokenExpiry.IST)) + " IST");
         reveal.setSelected(false);
@@ -208,6 +213,7 @@ final class TokenView extends VBox {
     private static Label caption(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("caption");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "..." for a caption
         return label;
     }
 }

@@ -23,13 +23,16 @@ class PreferencesTest {
     @Test
     void roundTripsThroughTheSettings() {
         AppSettings settings = new AppSettings();
-        assertEquals(new Preferences(Optional.of(LocalTime.of(8, 45)), 5, true), Preferences.of(settings));
-        new Preferences(Optional.of(LocalTime.of(9, 0)), 10, false).applyTo(settings);
+        assertEquals(new Preferences(Optional.of(LocalTime.of(8, 45)), 5, true, Preferences.Theme.SYSTEM), Preferences.of(settings));
+        new Preferences(Optional.of(LocalTime.of(9, 0)), 10, false, Preferences.Theme.SYSTEM).applyTo(settings);
         assertEquals("09:00", settings.preMarketReminder);
-        assertEquals(new Preferences(Optional.of(LocalTime.of(9, 0)), 10, false), Preferences.of(settings));
-        new Preferences(Optional.empty(), 10, false).applyTo(settings);
+        assertEquals(new Preferences(Optional.of(LocalTime.of(9, 0)), 10, false, Preferences.Theme.SYSTEM), Preferences.of(settings));
+        new Preferences(Optional.empty(), 10, false, Preferences.Theme.SYSTEM).applyTo(settings);
         assertEquals("", settings.preMarketReminder);
         assertEquals(Optional.empty(), Preferences.of(settings).preMarketReminder());
+        new Preferences(Optional.empty(), 10, false, Preferences.Theme.DARK).applyTo(settings);
+        assertEquals("dark", settings.theme);
+        assertEquals(Preferences.Theme.DARK, Preferences.of(settings).theme());
     }
 
     @Test
@@ -37,7 +40,7 @@ class PreferencesTest {
         AppSettings settings = new AppSettings();
         settings.preMarketReminder = "soon";
         settings.livenessMinutes = 100000;
-        assertEquals(new Preferences(Optional.of(Reminders.PRE_MARKET), 60, true), Preferences.of(settings));
-        assertThrows(IllegalArgumentException.class, () -> new Preferences(Optional.empty(), 0, true));
+        assertEquals(new Preferences(Optional.of(Reminders.PRE_MARKET), 60, true, Preferences.Theme.SYSTEM), Preferences.of(settings));
+        assertThrows(IllegalArgumentException.class, () -> new Preferences(Optional.empty(), 0, true, Preferences.Theme.SYSTEM));
     }
 }

@@ -59,12 +59,12 @@ class RemindersTest {
 
     @Test
     void aConfiguredTimeReplacesTheDefaultAndOffMeansNever() {
-        Reminders at0900 = new Preferences(java.util.Optional.of(java.time.LocalTime.of(9, 0)), 5, true).reminders();
+        Reminders at0900 = new Preferences(java.util.Optional.of(java.time.LocalTime.of(9, 0)), 5, true, Preferences.Theme.SYSTEM).reminders();
         assertTrue(run(at0900, "2026-11-24T08:00:00", "2026-11-24T08:59:45", List.of(notLoggedIn())).isEmpty());
         List<Reminders.Reminder> fired = run(at0900, "2026-11-24T08:59:45", "2026-11-24T09:00:00", List.of(notLoggedIn()));
         assertEquals(List.of(Reminders.Kind.PRE_MARKET), fired.stream().map(Reminders.Reminder::kind).toList());
 
-        Reminders off = new Preferences(java.util.Optional.empty(), 5, true).reminders();
+        Reminders off = new Preferences(java.util.Optional.empty(), 5, true, Preferences.Theme.SYSTEM).reminders();
         assertTrue(run(off, "2026-11-24T08:00:00", "2026-11-24T10:00:00", List.of(notLoggedIn())).isEmpty());
         // Off is the pre-market nudge only: the expiry notice still comes at 06:00 IST.
         assertEquals(1, run(off, "2026-11-24T05:00:00", "2026-11-24T06:30:00", List.of(loggedIn("2026-11-23T10:00:00"))).size());

@@ -116,7 +116,7 @@ class MenuAndShortcutsTest extends WindowTestBase {
         robot.clickOn("#pref-save");
         waitUntil(() -> sessions().preferences().preMarketReminder().equals(Optional.of(LocalTime.of(9, 0))),
                 "the reminder time saved");
-        assertEquals(new Preferences(Optional.of(LocalTime.of(9, 0)), 5, true), sessions().preferences());
+        assertEquals(new Preferences(Optional.of(LocalTime.of(9, 0)), 5, true, Preferences.Theme.SYSTEM), sessions().preferences());
 
         shortcut(robot, KeyCode.N, false);
         waitUntil(() -> "My Kite app".equals(onFx(() -> robot.lookup("#profile-name-field").queryAs(TextField.class).getText())),

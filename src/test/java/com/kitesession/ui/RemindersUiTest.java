@@ -67,7 +67,7 @@ class RemindersUiTest extends WindowTestBase {
     @Test
     void switchedOffInPreferencesNothingGoesToTheOperatingSystem(FxRobot robot) throws Exception {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the profile");
-        sessions().savePreferences(new Preferences(Optional.of(LocalTime.of(8, 45)), 5, false));
+        sessions().savePreferences(new Preferences(Optional.of(LocalTime.of(8, 45)), 5, false, Preferences.Theme.SYSTEM));
         onFx(() -> {
             stage.setIconified(true);
             return null;

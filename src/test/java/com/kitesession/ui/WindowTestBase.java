@@ -76,6 +76,7 @@ abstract class WindowTestBase {
         desktop = new RecordingDesktop(home.resolve("logs"));
         window = new MainWindow(new AppServices(app, sessions, background, http, () -> simulator, Runnable::run, offsets),
                 desktop);
+        Themes.apply(com.kitesession.desktop.ColorScheme.LIGHT);
         stage.setScene(KiteSessionApp.createScene(window));
         // TestFX reuses one stage: undo what an earlier test did to it, so keys reach this window.
         stage.setIconified(false);
