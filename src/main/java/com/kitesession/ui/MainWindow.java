@@ -1,6 +1,5 @@
 package com.kitesession.ui;
 
-import com.kitesession.clock.ClockOffset;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.ErrorLayer;
 import com.kitesession.explain.Explanation;
@@ -10,11 +9,7 @@ import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
 import com.kitesession.otp.TotpSecret;
 import com.kitesession.service.ClipboardGuard;
-import com.kitesession.service.Reminders;
 import com.kitesession.session.Countdown;
-import java.time.Instant;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
@@ -32,10 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -81,12 +73,12 @@ public final class MainWindow extends BorderPane {
     private final StackPane cards = new StackPane();
     /** Every repeating timer of the window, so that closing it stops them all. */
     private final List<Timeline> timers = new ArrayList<>();
-    private final Label clockBar = new Label();
-    private Reminders reminders;
+    private final ClockStatusLine clockBar;
+    private final UiTasks tasks;
+    private final ReminderNotifications reminders;
     private Timeline livenessTimer;
     /** A saved profile (not the demo, not a new one) is in the form: Profile menu items apply. */
     private final javafx.beans.property.BooleanProperty savedProfileSelected = new javafx.beans.property.SimpleBooleanProperty();
-    private Instant lastReminderCheck;
     /** The window title: the app's name, and the selected session's countdown while it lives. */
     private final javafx.beans.property.StringProperty title =
             new javafx.beans.property.SimpleStringProperty("Kite Session Manager");
@@ -103,7 +95,7 @@ public final class MainWindow extends BorderPane {
         this.desktop = desktop;
         this.sessions = services.sessions();
         this.kiteClock = services.clockOffsets().correctedClock();
-        this.reminders = sessions.preferences().reminders();
+        this.tasks = new UiTasks(services.background(), FX, this::showLocalFailure);
         getStyleClass().add("main-window");
         profileList = new ProfileListView(kiteClock);
         profilePanel = new ProfilePanel(services.clockOffsets()::correctedNow);
@@ -168,14 +160,17 @@ public final class MainWindow extends BorderPane {
         profilePanel.login.setTooltip(new javafx.scene.control.Tooltip(MainMenu.withShortcut("Log in to Kite", MainMenu.LOGIN)));
         setLeft(left);
         setCenter(right);
+        clockBar = new ClockStatusLine(services.clockOffsets());
         setBottom(clockBar);
-        clockBar.setId("clock-offset");
-        clockBar.getStyleClass().add("clock-bar");
-        lastReminderCheck = kiteClock.instant();
-        every(javafx.util.Duration.seconds(2), this::showClockOffset);
+        reminders = new ReminderNotifications(sessions.preferences().reminders(), kiteClock,
+                () -> List.copyOf(profileList.list.getItems()), reminder -> {
+                    // Selecting sets the profile at once (its form fills later); the login reads the stored secret.
+                    if (reminder.profile() != null) profileList.show(profileList.list.getItems(), reminder.profile().id());
+                    login();
+                }, desktop, () -> sessions.preferences().osNotifications(), services.background());
+        every(javafx.util.Duration.seconds(2), clockBar::refresh);
         every(javafx.util.Duration.seconds(15), this::checkReminders);
         every(javafx.util.Duration.seconds(1), this::showTitle);
-        showClockOffset();
         showCard(welcome);
 
         profileList.onSelect(row -> select(row.profile()));
@@ -200,25 +195,6 @@ public final class MainWindow extends BorderPane {
         return timer;
     }
 
-    /** The status line: this computer's clock against Kite's (or an NTP server), or "not measured". */
-    private void showClockOffset() {
-        Optional<ClockOffset> best = services.clockOffsets().best();
-        clockBar.getStyleClass().removeAll("clock-ok", "clock-warn", "clock-alarm");
-        if (best.isEmpty()) {
-            clockBar.setText("Clock: not measured yet (it is measured on every answer from Kite).");
-            return;
-        }
-        ClockOffset offset = best.get();
-        String mark = switch (offset.severity()) {
-            case OK -> "\u2714 ";
-            case WARN -> "\u26A0 ";
-            // The app corrects its own codes; a phone or authenticator on this clock would be rejected.
-            case ALARM -> "\u26A0 Set this computer's time to automatic. ";
-        };
-        clockBar.setText("Clock: " + mark + offset.describe());
-        clockBar.getStyleClass().add("clock-" + offset.severity().name().toLowerCase());
-    }
-
     public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
         return title;
     }
@@ -233,30 +209,9 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Every 15 s: what fell due since the last look (expiry at 06:00 IST, the 08:45 IST pre-market nudge). */
+    /** Every 15 s: what fell due since the last look (expiry at 06:00 IST, the pre-market nudge). */
     void checkReminders() { // package-private: tests step it instead of waiting for the 15 s timer
-        Instant previous = lastReminderCheck;
-        Instant now = kiteClock.instant();
-        lastReminderCheck = now;
-        // The list's rows already know which tokens are stored: no keychain call every 15 s.
-        reminders.due(previous, now, List.copyOf(profileList.list.getItems())).forEach(this::notify);
-    }
-
-    private void notify(Reminders.Reminder reminder) {
-        Action login = new Action("Log in", e -> {
-            // Selecting sets the profile at once (its form fills later); the login reads the stored secret.
-            if (reminder.profile() != null) profileList.show(profileList.list.getItems(), reminder.profile().id());
-            login();
-        });
-        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
-        Notifications.create().owner(owner)
-                .title(reminder.title()).text(reminder.text())
-                .hideAfter(javafx.util.Duration.minutes(10)).action(login).showInformation();
-        // A hidden window's notification goes unseen: the OS shows one too, where it offers one.
-        boolean hidden = !(owner instanceof javafx.stage.Stage stage) || !stage.isShowing() || stage.isIconified();
-        if (hidden && sessions.preferences().osNotifications()) {
-            services.background().execute(() -> desktop.notifier().notify(reminder.title(), reminder.text()));
-        }
+        reminders.check(getScene() == null ? null : getScene().getWindow());
     }
 
     /** Stops timers and the built-in simulator; the window is closing. */
@@ -281,7 +236,7 @@ public final class MainWindow extends BorderPane {
             AppSettings s = sessions.settings();
             refresh(s.lastProfileId != null ? s.lastProfileId : s.defaultProfileId);
             checkAllLive();
-            s.profiles.stream().findFirst().ifPresent(first -> io(() -> {
+            s.profiles.stream().findFirst().ifPresent(first -> tasks.run(() -> {
                 measureClock(first);
                 return null;
             }, ignored -> { }));
@@ -289,7 +244,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void startDemo() {
-        io(() -> {
+        tasks.run(() -> {
             if (simulator == null) simulator = services.demo().start();
             var account = simulator.account();
             KiteProfile demo = new KiteProfile(KiteProfile.DEMO_ID, "Demo (built-in Kite simulator)", account.apiKey(),
@@ -302,7 +257,7 @@ public final class MainWindow extends BorderPane {
 
     /** Re-reads every profile's status off the FX thread, then shows it, selecting {@code selectId}. */
     private void refresh(String selectId) {
-        io(sessions::statuses, rows -> profileList.show(rows, selectId));
+        tasks.run(sessions::statuses, rows -> profileList.show(rows, selectId));
     }
 
     private void select(KiteProfile chosen) {
@@ -312,7 +267,7 @@ public final class MainWindow extends BorderPane {
         AppSettings.TokenExport export = sessions.settings().exports.get(chosen.id());
         profilePanel.exportInfo.setText(export == null ? "" : "On each login the token is written to " + export.path()
                 + " (" + export.format().name().toLowerCase() + ").");
-        io(() -> new Selected(sessions.apiSecret(chosen).isPresent(), sessions.loginSecrets(chosen).any(),
+        tasks.run(() -> new Selected(sessions.apiSecret(chosen).isPresent(), sessions.loginSecrets(chosen).any(),
                 sessions.session(chosen)), selected -> {
             if (profile != chosen) return; // the person moved on meanwhile
             profilePanel.fill(chosen, selected.secretStored ? sessions.describeSecrets(chosen) : null,
@@ -329,7 +284,7 @@ public final class MainWindow extends BorderPane {
                 showCard(welcome);
             }
         });
-        if (!chosen.isDemo()) io(() -> {
+        if (!chosen.isDemo()) tasks.run(() -> {
             sessions.rememberLastProfile(chosen.id());
             return null;
         }, ignored -> { });
@@ -379,7 +334,7 @@ public final class MainWindow extends BorderPane {
         String loginTotp = totp;
         KiteProfile edited = profile.withApp(profilePanel.name.getText().strip(), apiKey, redirect,
                 userId.isEmpty() ? null : userId);
-        Runnable save = () -> io(() -> {
+        Runnable save = () -> tasks.run(() -> {
             sessions.saveProfile(edited, typedSecret);
             sessions.saveLoginSecrets(edited, loginPassword, loginTotp);
             return edited.id();
@@ -402,7 +357,7 @@ public final class MainWindow extends BorderPane {
         confirm.setHeaderText("Delete this profile?");
         confirm.initOwner(getScene().getWindow());
         if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) return;
-        io(() -> {
+        tasks.run(() -> {
             sessions.deleteProfile(row.profile());
             return null;
         }, ignored -> {
@@ -414,7 +369,7 @@ public final class MainWindow extends BorderPane {
     private void makeDefault() {
         ProfileStatus row = profileList.selected();
         if (row == null) return;
-        io(() -> {
+        tasks.run(() -> {
             sessions.setDefault(row.profile());
             return row.profile().id();
         }, this::refresh);
@@ -427,7 +382,7 @@ public final class MainWindow extends BorderPane {
         AppSettings.ExportFormat format = file.getName().endsWith(".env") ? AppSettings.ExportFormat.ENV
                 : AppSettings.ExportFormat.JSON;
         KiteProfile target = profile;
-        io(() -> {
+        tasks.run(() -> {
             sessions.setExport(target, new AppSettings.TokenExport(file.getAbsolutePath(), format));
             return target;
         }, this::select);
@@ -445,11 +400,11 @@ public final class MainWindow extends BorderPane {
         String typed = profilePanel.apiSecret.getText();
         // Measured alongside, not before: the code is needed only at the 2FA step, seconds later,
         // and a dead network must not hold the login page back.
-        io(() -> {
+        tasks.run(() -> {
             measureClock(target);
             return null;
         }, ignored -> { });
-        io(() -> new LoginInputs(typed.isEmpty() ? sessions.apiSecret(target).orElse("") : typed, sessions.loginSecrets(target)),
+        tasks.run(() -> new LoginInputs(typed.isEmpty() ? sessions.apiSecret(target).orElse("") : typed, sessions.loginSecrets(target)),
                 inputs -> startLogin(target, inputs.apiSecret(), inputs.loginSecrets()));
     }
 
@@ -490,7 +445,7 @@ public final class MainWindow extends BorderPane {
                         tokenView.stop();
                         showCard(tokenView); // visible first, so Copy token can take the focus
                         tokenView.show(session);
-                        io(() -> sessions.recordLogin(target, session), exportProblem -> {
+                        tasks.run(() -> sessions.recordLogin(target, session), exportProblem -> {
                             exportProblem.ifPresent(tokenView::setStatus);
                             refresh(target.id());
                         });
@@ -523,7 +478,7 @@ public final class MainWindow extends BorderPane {
     // --- the session ---------------------------------------------------------------------
 
     private void setClipboardClear(int seconds) {
-        io(() -> {
+        tasks.run(() -> {
             sessions.setClipboardClearSeconds(seconds);
             return null;
         }, ignored -> { });
@@ -540,7 +495,7 @@ public final class MainWindow extends BorderPane {
         if (profile == null) return;
         KiteProfile target = profile;
         retry = this::verify;
-        io(() -> sessions.check(target), result -> {
+        tasks.run(() -> sessions.check(target), result -> {
             refresh(target.id());
             if (result.verdict() == LivenessVerdict.LIVE) {
                 tokenView.setStatus("Session is live: Kite accepted the token.");
@@ -557,7 +512,7 @@ public final class MainWindow extends BorderPane {
      * list shows the outcome, and a refusal of the profile on screen is explained at once.
      */
     private void checkAllLive() {
-        io(() -> {
+        tasks.run(() -> {
             Map<String, Explanation> refused = new java.util.HashMap<>();
             for (ProfileStatus row : sessions.statuses()) {
                 if (!row.state(services.clock().instant()).isLive()) continue;
@@ -574,7 +529,7 @@ public final class MainWindow extends BorderPane {
     private void logout() {
         if (profile == null) return;
         KiteProfile target = profile;
-        io(() -> sessions.logout(target), result -> {
+        tasks.run(() -> sessions.logout(target), result -> {
             if (result.done()) {
                 tokenView.stop();
                 showCard(welcome);
@@ -592,7 +547,7 @@ public final class MainWindow extends BorderPane {
     private void forgetLocally() {
         if (profile == null) return;
         KiteProfile target = profile;
-        io(() -> {
+        tasks.run(() -> {
             sessions.forgetSession(target);
             return null;
         }, ignored -> {
@@ -698,12 +653,12 @@ public final class MainWindow extends BorderPane {
     private void showPreferences() {
         PreferencesDialog dialog = new PreferencesDialog(getScene().getWindow(), sessions.preferences(),
                 desktop.notifier().describe());
-        dialog.showAndWait().ifPresent(chosen -> io(() -> {
+        dialog.showAndWait().ifPresent(chosen -> tasks.run(() -> {
             sessions.savePreferences(chosen);
             return chosen;
         }, saved -> {
-            io(() -> Themes.resolve(saved.theme(), com.kitesession.desktop.ColorScheme::ofThisDesktop), Themes::apply);
-            reminders = saved.reminders();
+            tasks.run(() -> Themes.resolve(saved.theme(), com.kitesession.desktop.ColorScheme::ofThisDesktop), Themes::apply);
+            reminders.setReminders(saved.reminders());
             livenessTimer.stop();
             timers.remove(livenessTimer);
             livenessTimer = every(javafx.util.Duration.minutes(saved.livenessMinutes()), this::checkAllLive);
@@ -743,42 +698,20 @@ public final class MainWindow extends BorderPane {
         if (card != browser) browser.stop();
     }
 
-    /**
-     * Runs {@code work} on the background executor and hands its result to {@code then} on the
-     * FX thread. A failure (disk, keychain) is shown in plain words, never as a stack trace.
-     */
-    private <T> void io(Callable<T> work, Consumer<T> then) {
-        CompletableFuture<T> task;
-        try {
-            task = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return work.call();
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, services.background());
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return; // the app is closing: a timer's last tick has nothing left to do
-        }
-        task.whenCompleteAsync((result, error) -> {
-            if (error == null) {
-                then.accept(result);
-                return;
-            }
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            explanation.show(new Explanation(ErrorLayer.LOCAL, "Could not read or save this computer's data",
-                    cause instanceof com.kitesession.secrets.SecretStoreException || cause instanceof java.io.IOException
-                            ? cause.getMessage() : "An unexpected " + cause.getClass().getSimpleName() + " happened.",
-                    List.of("Check the disk has space and the app's folder is writable.", "Try again."),
-                    FixAction.NONE, null));
-        }, FX);
+    /** A disk or keychain failure of a background task, in plain words. */
+    private void showLocalFailure(Throwable cause) {
+        explanation.show(new Explanation(ErrorLayer.LOCAL, "Could not read or save this computer's data",
+                cause instanceof com.kitesession.secrets.SecretStoreException || cause instanceof java.io.IOException
+                        ? cause.getMessage() : "An unexpected " + cause.getClass().getSimpleName() + " happened.",
+                List.of("Check the disk has space and the app's folder is writable.", "Try again."),
+                FixAction.NONE, null));
     }
 
-    /** The system clipboard as {@link ClipboardGuard} sees it (FX thread only). */
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** The system clipboard as {@link ClipboardGuard} sees it (FX thread only). */
     private static final class SystemClipboard implements ClipboardGuard.Clipboard {
         @Override
         public Optional<String> text() {

@@ -1,0 +1,72 @@
+package com.kitesession.ui;
+
+import com.kitesession.service.ProfileStatus;
+import com.kitesession.service.Reminders;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.action.Action;
+
+/**
+ * Shows what {@link Reminders} says fell due (expiry at 06:00 IST, the pre-market nudge): a
+ * ControlsFX notification in the window with a Log in action and, while the window is hidden, the
+ * operating system's notification too.
+ */
+final class ReminderNotifications {
+    private final Clock kiteClock;
+    private final Supplier<List<ProfileStatus>> rows;
+    private final Consumer<Reminders.Reminder> logIn;
+    private final DesktopBridge desktop;
+    private final BooleanSupplier osNotificationsWanted;
+    private final Executor background;
+    private Reminders reminders;
+    private Instant lastCheck;
+
+    /**
+     * {@code rows}: the profile list as shown (it knows which tokens are stored: no keychain call
+     * per check); {@code logIn}: what the Log in action does for a reminder.
+     */
+    ReminderNotifications(Reminders reminders, Clock kiteClock, Supplier<List<ProfileStatus>> rows,
+            Consumer<Reminders.Reminder> logIn, DesktopBridge desktop, BooleanSupplier osNotificationsWanted,
+            Executor background) {
+        this.reminders = reminders;
+        this.kiteClock = kiteClock;
+        this.rows = rows;
+        this.logIn = logIn;
+        this.desktop = desktop;
+        this.osNotificationsWanted = osNotificationsWanted;
+        this.background = background;
+        this.lastCheck = kiteClock.instant();
+    }
+
+    void setReminders(Reminders reminders) {
+        this.reminders = reminders;
+    }
+
+    /** Shows what fell due since the last check; FX thread. */
+    void check(Window owner) {
+        Instant previous = lastCheck;
+        Instant now = kiteClock.instant();
+        lastCheck = now;
+        reminders.due(previous, now, rows.get()).forEach(reminder -> show(reminder, owner));
+    }
+
+    private void show(Reminders.Reminder reminder, Window owner) {
+        Notifications.create().owner(owner)
+                .title(reminder.title()).text(reminder.text())
+                .hideAfter(javafx.util.Duration.minutes(10))
+                .action(new Action("Log in", e -> logIn.accept(reminder))).showInformation();
+        // A hidden window's notification goes unseen: the OS shows one too, where it offers one.
+        boolean hidden = !(owner instanceof Stage stage) || !stage.isShowing() || stage.isIconified();
+        if (hidden && osNotificationsWanted.getAsBoolean()) {
+            background.execute(() -> desktop.notifier().notify(reminder.title(), reminder.text()));
+        }
+    }
+}
