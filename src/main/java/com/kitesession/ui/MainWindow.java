@@ -144,7 +144,19 @@ public final class MainWindow extends BorderPane {
         redirectHelp.bindTo(profilePanel.redirectUrl.textProperty());
         redirectHelp.url.disableProperty().bind(profilePanel.redirectUrl.disabledProperty());
         cards.getChildren().addAll(welcome, browser, busy, tokenView, redirectHelp);
-        VBox right = new VBox(explanation, cards);
+        // A long explanation scrolls within at most half the height, so the login page under it
+        // (where the person types the next code) always keeps room.
+        ScrollPane explanationScroll = new ScrollPane(explanation);
+        explanationScroll.setFitToWidth(true);
+        explanationScroll.getStyleClass().add("explanation-scroll");
+        explanationScroll.visibleProperty().bind(explanation.visibleProperty());
+        explanationScroll.managedProperty().bind(explanation.managedProperty());
+        cards.setMinHeight(0);
+        VBox right = new VBox(explanationScroll, cards);
+        // The cards ask for half (and grow into what the explanation leaves); the explanation
+        // takes what it needs up to the other half.
+        explanationScroll.maxHeightProperty().bind(right.heightProperty().multiply(0.5));
+        cards.prefHeightProperty().bind(right.heightProperty().multiply(0.45));
         VBox.setVgrow(cards, Priority.ALWAYS);
         right.getStyleClass().add("content");
 

@@ -11,12 +11,9 @@ import com.kitesession.session.ActiveSession;
 import com.kitesession.testing.WebPage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -26,11 +23,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Writes the README's screenshots (light and dark, the demo logged in with one click) on every
- * build, so they never go stale; and checks the window still works at 800x600.
+ * Writes the README's screenshots (light and dark, the demo logged in with one click, and the
+ * page filled by one-click) on every build, so they never go stale; and checks the window still
+ * works at 800x600.
  */
 class ScreenshotsTest extends WindowTestBase {
-    private static final Path DOCS = Path.of(System.getProperty("user.dir"), "docs");
     private Stage stage;
 
     @Start
@@ -52,13 +49,14 @@ class ScreenshotsTest extends WindowTestBase {
         });
     }
 
-    private ActiveSession oneClickLogin(FxRobot robot) {
+    private ActiveSession oneClickLogin(FxRobot robot) throws IOException {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
         robot.clickOn("#login");
         WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(WebView.class));
         page.waitFor("#userid");
         waitUntil(() -> account().password().equals(page.script("document.getElementById('password').value")),
                 "one-click filled the password");
+        if (stage.getWidth() >= 1000) snapshot("one-click-filled.png"); // the README's: filled, waiting for the click
         page.click("button[type=submit]");
         waitUntil(() -> visible(robot, "#token-view"), "the token view");
         return onFx(() -> robot.lookup("#token-view").queryAs(TokenView.class).session());
@@ -88,7 +86,7 @@ class ScreenshotsTest extends WindowTestBase {
     }
 
     @Test
-    void at800x600TheCountdownAndLoginButtonShowWithoutScrolling(FxRobot robot) {
+    void at800x600TheCountdownAndLoginButtonShowWithoutScrolling(FxRobot robot) throws IOException {
         onFx(() -> {
             stage.setWidth(800);
             stage.setHeight(600);
@@ -121,25 +119,7 @@ class ScreenshotsTest extends WindowTestBase {
     }
 
     private Path snapshot(String name) throws IOException {
-        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
-        Files.createDirectories(DOCS);
-        Path file = DOCS.resolve(name);
-        Path temp = Files.createTempFile(DOCS, name, ".tmp");
-        ImageIO.write(toBuffered(image), "png", temp.toFile());
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return file;
-    }
-
-    /** Without javafx-swing: the pixels copied one by one (a few hundred thousand, quick enough). */
-    private static BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) out.setRGB(x, y, pixels.getArgb(x, y));
-        }
-        return out;
+        return DocsScreenshots.write(stage.getScene(), name);
     }
 
     /** Mean luminance, 0 (black) to 1 (white). */
