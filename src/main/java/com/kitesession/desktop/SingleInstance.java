@@ -194,8 +194,9 @@ public final class SingleInstance {
             }
         }
 
+        /** Idempotent; safe from a shutdown hook and the main thread at once. */
         @Override
-        public void close() {
+        public synchronized void close() {
             if (closed) return;
             closed = true;
             try {
