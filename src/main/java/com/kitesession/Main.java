@@ -4,6 +4,8 @@ import com.kitesession.cli.CliContext;
 import com.kitesession.cli.ExchangeCommand;
 import com.kitesession.cli.StatusCommand;
 import com.kitesession.cli.TokenCommand;
+import com.kitesession.desktop.AppLogs;
+import com.kitesession.desktop.SingleInstance;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStoreException;
@@ -11,7 +13,11 @@ import com.kitesession.secrets.SecretStores;
 import com.kitesession.storage.AppPaths;
 import com.kitesession.cli.SimCommand;
 import com.kitesession.ui.KiteSessionApp;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -20,13 +26,18 @@ import javafx.application.Application;
  * (A plain main class, not the Application itself, so the fat jar starts on the class path.)
  */
 public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    private static final Set<String> COMMANDS = Set.of("sim", "exchange", "token", "status");
+
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            Application.launch(KiteSessionApp.class);
+        if (isWindowLaunch(args)) {
+            window(args);
             return;
         }
+        // Only a known command's name: an unknown first argument could be anything (a pasted token).
+        startLogs(AppLogs.COMMAND_LINE, COMMANDS.contains(args[0]) ? args[0] : "other command");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         int exit = switch (args[0]) {
             case "sim" -> SimCommand.run(rest, System.out, System.err);
@@ -43,6 +54,59 @@ public final class Main {
             }
         };
         System.exit(exit);
+    }
+
+    /** The arguments that open the window (only none, for now); every other launch is a command. */
+    static boolean isWindowLaunch(String[] args) {
+        return args.length == 0;
+    }
+
+    /**
+     * One window per settings folder: a second launch hands its arguments to the running window
+     * (which comes to the front) and exits 0, so a launcher never opens two windows on one store.
+     * Commands are not single-instance: they run beside the window.
+     */
+    private static void window(String[] args) {
+        SingleInstance.Outcome instance = null;
+        Exception unsure = null;
+        try {
+            instance = SingleInstance.acquire(AppPaths.configFolder(), List.of(args), KiteSessionApp::onSecondLaunch);
+        } catch (IOException | RuntimeException e) {
+            unsure = e;
+        }
+        if (instance instanceof SingleInstance.Secondary) {
+            System.out.println("Kite Session Manager is already running: its window was brought to the front.");
+            System.exit(0);
+        }
+        startLogs(AppLogs.WINDOW, "window");
+        if (unsure != null) {
+            // An unwritable folder, or a running window that never answered: open anyway. The store's
+            // own lock still keeps two windows from losing each other's changes.
+            LOG.warning("Could not make sure this is the only window (" + unsure.getClass().getSimpleName() + ": "
+                    + unsure.getMessage() + "); opening anyway.");
+        }
+        if (instance instanceof SingleInstance.Primary primary) {
+            if (primary.tookOver()) {
+                LOG.info("The previous window had not closed cleanly (it crashed or was killed); this one took over.");
+            }
+            // Also on a kill or a logout of the desktop session: leave nothing stale behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(primary::close, "kite-session-single-instance-close"));
+        }
+        try {
+            Application.launch(KiteSessionApp.class, args);
+        } finally {
+            if (instance instanceof SingleInstance.Primary primary) primary.close();
+        }
+    }
+
+    /** Log files for this run; without them (a read-only home) the app runs all the same, quietly. */
+    private static void startLogs(String files, String what) {
+        try {
+            AppLogs.install(AppLogs.defaultFolder(), files);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        LOG.info(AppLogs.startLine(what));
     }
 
     /**

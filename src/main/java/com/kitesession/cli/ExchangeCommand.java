@@ -1,5 +1,6 @@
 package com.kitesession.cli;
 
+import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
@@ -10,6 +11,7 @@ import com.kitesession.kite.UserSession;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * {@code exchange --api-key K --request-token T [--api-base URL]}: swaps a request_token for an
@@ -18,6 +20,7 @@ import java.util.Map;
  * Exit codes: 0 ok, 2 usage, 3 Kite said no, 4 network / timeout / not JSON.
  */
 public final class ExchangeCommand {
+    private static final Logger LOG = Logger.getLogger(ExchangeCommand.class.getName());
     public static final int OK = 0;
     public static final int USAGE = 2;
     public static final int KITE_ERROR = 3;
@@ -42,12 +45,17 @@ public final class ExchangeCommand {
         String secret = env.get("KITE_API_SECRET");
         if (secret == null || secret.isBlank()) return usage(err, "set the environment variable KITE_API_SECRET to the app's api_secret");
 
+        LogRedactor.registerSecret(secret);
+        LogRedactor.registerSecret(requestToken);
         try {
             KiteClient client = new KiteClient(options.getOrDefault("--api-base", KiteConnect.API_BASE));
             UserSession session = client.generateSession(apiKey, requestToken, secret);
+            LogRedactor.registerSecret(session.accessToken());
+            LOG.info(() -> "exchange: session of " + session.userId() + " created");
             out.println(session.accessToken());
             return OK;
         } catch (KiteException e) {
+            LOG.warning(() -> "exchange failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             Explanation explanation = new ErrorExplainer().explainExchange(e);
             err.print(explanation.toPlainText());
             return e instanceof KiteApiException ? KITE_ERROR : NETWORK_ERROR;

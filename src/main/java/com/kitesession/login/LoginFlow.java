@@ -1,5 +1,6 @@
 package com.kitesession.login;
 
+import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteClient;
@@ -14,6 +15,8 @@ import com.kitesession.session.TokenExpiry;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One login attempt, without JavaFX: the browser reports every URL it navigates to, this class
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and reports the outcome on the UI thread. The view only shows what it is told.
  */
 public final class LoginFlow {
+    private static final Logger LOG = Logger.getLogger(LoginFlow.class.getName());
 
     /** What the view hears; every call arrives on the UI executor. */
     public interface Listener {
@@ -50,6 +54,7 @@ public final class LoginFlow {
             Executor background, Executor ui, Listener listener) {
         this.profile = profile;
         this.apiSecret = apiSecret;
+        LogRedactor.registerSecret(apiSecret);
         this.client = client;
         this.redirects = new RedirectParser(profile.redirectUrl());
         this.loginHost = okhttp3.HttpUrl.get(profile.loginBase());
@@ -107,14 +112,23 @@ public final class LoginFlow {
     }
 
     private void exchange(String requestToken) {
+        LogRedactor.registerSecret(requestToken);
         try {
             UserSession user = client.generateSession(profile.apiKey(), requestToken, apiSecret);
+            LogRedactor.registerSecret(user.accessToken());
+            LogRedactor.registerSecret(user.publicToken());
             ActiveSession session = ActiveSession.of(user, expiry, clock);
+            LOG.info(() -> "Login of profile " + profile.id() + " exchanged: session of " + user.userId() + " until "
+                    + session.expiresAt());
             ui.execute(() -> listener.loggedIn(session));
         } catch (KiteException e) {
+            // KiteException messages never carry a secret (see KiteException); the formatter masks any all the same.
+            LOG.warning(() -> "Login of profile " + profile.id() + " failed at the exchange: " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
             Explanation explanation = explainer.explainExchange(e);
             ui.execute(() -> listener.failed(explanation));
         } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Login of profile " + profile.id() + " failed with an unexpected error", e);
             // A bug must still end the busy state with a message, not a frozen window.
             Explanation explanation = explainer.explainUnexpected(e);
             ui.execute(() -> listener.failed(explanation));

@@ -1,5 +1,6 @@
 package com.kitesession.service;
 
+import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 
 /**
@@ -38,6 +40,7 @@ import okhttp3.OkHttpClient;
  * because its simulator gets a new port and new tokens every run.
  */
 public final class SessionService {
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
     private final AppSettingsStore store;
     private final SecretStore secrets;
     private final OkHttpClient http;
@@ -85,6 +88,7 @@ public final class SessionService {
     /** The in-memory demo profile (against the built-in simulator), listed while set. */
     public void setDemo(KiteProfile demoProfile, String apiSecret, String password, String totpSecret)
             throws SecretStoreException {
+        LogRedactor.registerSecret(apiSecret);
         demoSecrets.store(SecretNames.apiSecret(demoProfile.id()), apiSecret);
         // The demo shows one-click login out of the box: its login secrets are the simulator's.
         saveLoginSecrets(demoProfile, password, totpSecret);
@@ -122,12 +126,13 @@ public final class SessionService {
     }
 
     public Optional<String> apiSecret(KiteProfile profile) throws SecretStoreException {
-        return secretsFor(profile).load(SecretNames.apiSecret(profile.id()));
+        return loadSecret(profile, SecretNames.apiSecret(profile.id()));
     }
 
     /** Saves the profile; a non-blank {@code apiSecret} replaces the stored one. */
     public void saveProfile(KiteProfile profile, String apiSecret) throws IOException, SecretStoreException {
         if (apiSecret != null && !apiSecret.isBlank()) {
+            LogRedactor.registerSecret(apiSecret);
             secretsFor(profile).store(SecretNames.apiSecret(profile.id()), apiSecret);
         }
         if (profile.isDemo()) return;
@@ -158,8 +163,8 @@ public final class SessionService {
     }
 
     public LoginSecrets loginSecrets(KiteProfile profile) throws SecretStoreException {
-        SecretStore store = secretsFor(profile);
-        return new LoginSecrets(store.load(SecretNames.password(profile.id())), store.load(SecretNames.totpSecret(profile.id())));
+        return new LoginSecrets(loadSecret(profile, SecretNames.password(profile.id())),
+                loadSecret(profile, SecretNames.totpSecret(profile.id())));
     }
 
     /**
@@ -174,8 +179,12 @@ public final class SessionService {
 
     private static void putOrForget(SecretStore store, String name, String value) throws SecretStoreException {
         if (value == null) return;
-        if (value.isEmpty()) store.delete(name);
-        else store.store(name, value);
+        if (value.isEmpty()) {
+            store.delete(name);
+        } else {
+            LogRedactor.registerSecret(value);
+            store.store(name, value);
+        }
     }
 
     public void setDefault(KiteProfile profile) throws IOException {
@@ -216,6 +225,7 @@ public final class SessionService {
      */
     public Optional<String> recordLogin(KiteProfile profile, ActiveSession session)
             throws IOException, SecretStoreException {
+        LogRedactor.registerSecret(session.accessToken());
         secretsFor(profile).store(SecretNames.accessToken(profile.id()), session.accessToken());
         SessionRecord record = session.toRecord().checked(clock.instant(), LivenessVerdict.LIVE);
         if (profile.isDemo()) {
@@ -260,15 +270,18 @@ public final class SessionService {
         if (session.isEmpty()) return new CheckResult(null, null);
         ActiveSession checked = session.get();
         CheckResult result;
+        String failure = null;
         try {
             new KiteClient(profile.apiBase(), http).getProfile(profile.apiKey(), checked.accessToken());
             result = new CheckResult(LivenessVerdict.LIVE, null);
         } catch (KiteException e) {
+            failure = e.getClass().getSimpleName() + (e instanceof KiteApiException api ? ", HTTP " + api.httpStatus() : "");
             result = new CheckResult(refusesToken(e) ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE,
                     explainer.explainApiCall(e, checked.expiresAt(), clock.instant().atZone(TokenExpiry.IST)));
         }
         Instant at = clock.instant();
         LivenessVerdict verdict = result.verdict();
+        LOG.info("Liveness of profile " + profile.id() + ": " + verdict + (failure == null ? "" : " (" + failure + ")"));
         if (profile.isDemo()) {
             demoSessions.computeIfPresent(profile.id(), (id, r) -> sameLogin(r, checked) ? r.checked(at, verdict) : r);
         } else {
@@ -319,7 +332,14 @@ public final class SessionService {
 
     /** The stored access token; a blank one counts as none (window and CLI agree on that here). */
     private Optional<String> token(KiteProfile profile) throws SecretStoreException {
-        return secretsFor(profile).load(SecretNames.accessToken(profile.id())).filter(t -> !t.isBlank());
+        return loadSecret(profile, SecretNames.accessToken(profile.id())).filter(t -> !t.isBlank());
+    }
+
+    /** A secret from the store, remembered by the log redactor so that it never reaches a log file. */
+    private Optional<String> loadSecret(KiteProfile profile, String name) throws SecretStoreException {
+        Optional<String> value = secretsFor(profile).load(name);
+        value.ifPresent(LogRedactor::registerSecret);
+        return value;
     }
 
     private SessionRecord record(KiteProfile profile) {

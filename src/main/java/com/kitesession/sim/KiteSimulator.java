@@ -78,6 +78,7 @@ public final class KiteSimulator implements AutoCloseable {
             executor.shutdownNow();
             throw e;
         }
+        LOG.info(() -> "Kite simulator listening on " + baseUrl() + " (its clock reads " + config.clock().instant() + ")");
     }
 
     /** Starts a simulator bound to 127.0.0.1 only. */

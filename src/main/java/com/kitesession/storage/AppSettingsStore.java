@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
  * (the old SettingsStore's) is migrated once and kept as {@code settings.json.v1}.
  */
 public final class AppSettingsStore {
+    private static final Logger LOG = Logger.getLogger(AppSettingsStore.class.getName());
     private static final Gson GSON = new GsonBuilder()
             .setPrettyPrinting()
             .disableHtmlEscaping()
@@ -85,6 +87,8 @@ public final class AppSettingsStore {
                 return new Loaded(parse(Files.readString(file)), Optional.empty());
             } catch (IOException | RuntimeException again) {
                 Optional<AppSettings> previous = readBackup();
+                LOG.warning("Settings could not be locked (" + e.getClass().getSimpleName() + ") nor read ("
+                        + again.getClass().getSimpleName() + "); " + (previous.isPresent() ? "the backup was used." : "started empty."));
                 return new Loaded(previous.orElseGet(AppSettings::new), Optional.of("The settings file " + file
                         + " could not be read (" + plain(again) + ")."
                         + (previous.isPresent() ? " The last good version was used." : " The app started with no profiles.")
@@ -151,6 +155,8 @@ public final class AppSettingsStore {
         Files.move(file, kept); // a rename: works even when the file is unreadable, and keeps it whole
         Optional<AppSettings> previous = readBackup();
         if (previous.isPresent()) AtomicFiles.write(file, GSON.toJson(previous.get()));
+        LOG.warning("Damaged settings recovered (" + why.getClass().getSimpleName() + "): kept as " + kept.getFileName()
+                + (previous.isPresent() ? "; the backup " + backup.getFileName() + " was restored." : "; no good backup, started empty."));
         String problem = "The settings file " + file + " was damaged and could not be read (" + plain(why) + "). "
                 + (previous.isPresent()
                         ? "The last good version (" + backup.getFileName() + ") was used instead; changes made since it was saved may be missing. "

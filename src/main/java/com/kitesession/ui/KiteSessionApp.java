@@ -17,6 +17,8 @@ import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +35,50 @@ import javafx.stage.Stage;
  * keychain, or an encrypted file unlocked once per run), the demo simulator on demand.
  */
 public final class KiteSessionApp extends Application {
+    private static final Logger LOG = Logger.getLogger(KiteSessionApp.class.getName());
+    /** The running app, for hand-offs from a second launch; null before start and after stop. */
+    private static volatile KiteSessionApp running;
+    private Stage stage;
     private MainWindow window;
     private AppServices services;
     private volatile ColorScheme scheme = ColorScheme.LIGHT;
 
+    /**
+     * A second launch handed over its arguments (see {@link com.kitesession.desktop.SingleInstance});
+     * called on a background thread. Before the app has started there is nothing to bring forward:
+     * the window is about to open by itself.
+     */
+    public static void onSecondLaunch(List<String> args) {
+        KiteSessionApp app = running;
+        if (app == null) return;
+        try {
+            Platform.runLater(() -> app.bringToFront(args));
+        } catch (IllegalStateException e) {
+            // The toolkit has shut down: the app is closing.
+        }
+    }
+
+    /**
+     * On the FX thread, when a second launch handed over {@code args}: shows this window in front.
+     * While the window is not open yet (settings loading, the passphrase asked) it opens by itself.
+     */
+    public void bringToFront(List<String> args) {
+        if (window != null) toFront(stage);
+    }
+
+    /** Un-minimises, shows and raises the stage, and asks for the keyboard focus. */
+    public static void toFront(Stage stage) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
+        running = this;
+        LOG.info(() -> "Window starting: JavaFX " + System.getProperty("javafx.runtime.version"));
         ExecutorService background = AppServices.newBackgroundExecutor();
         Clock clock = Clock.systemUTC();
         // Every answer from Kite measures this computer's clock (its Date header); an NTP server too, once.
@@ -149,6 +189,7 @@ public final class KiteSessionApp extends Application {
 
     @Override
     public void stop() {
+        running = null;
         if (window != null) window.shutdown();
         if (services != null) services.background().shutdownNow();
     }

@@ -1,0 +1,357 @@
+package com.kitesession.desktop;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.kitesession.storage.AtomicFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One window per settings folder. The first launch ({@link Primary}) holds a {@link FileLock}
+ * on {@code instance.lock}, listens on 127.0.0.1 only, and writes its port and a random
+ * cookie to {@code instance.json} (atomically, owner-only). A later launch reads that file,
+ * connects, sends the cookie and its arguments as one line of JSON, and on the primary's ack
+ * is a {@link Secondary}: it exits without opening a window, and the primary hears the
+ * arguments on a background thread.
+ *
+ * <p>A crashed primary leaves {@code instance.json} behind, but the OS releases its lock with
+ * the process: the connection then fails, the lock is free, and the new launch takes over.
+ * Two launches at once cannot both win: only one gets the lock; the other retries the
+ * hand-off until the winner answers.
+ *
+ * <p>File locks belong to the whole JVM (and on Linux closing any channel on the file drops
+ * them), so a JVM that already holds the lock never opens the file again: the folders held
+ * here are remembered in memory.
+ */
+public final class SingleInstance {
+    public static final String INFO_FILE = "instance.json";
+    public static final String LOCK_FILE = "instance.lock";
+    /** How long a launch waits for a primary that holds the lock but has not answered yet. */
+    public static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(10);
+    /** A hand-off is one short line; anything longer is not one. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    static final int SOCKET_TIMEOUT_MILLIS = 3000;
+
+    private static final Logger LOG = Logger.getLogger(SingleInstance.class.getName());
+    private static final Gson GSON = new Gson();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Lock files held by this JVM, by absolute path. */
+    private static final Map<Path, Primary> HELD = new ConcurrentHashMap<>();
+
+    private SingleInstance() {}
+
+    /** What {@link #acquire} found: this launch is the primary, or it handed over to one. */
+    public sealed interface Outcome permits Primary, Secondary {}
+
+    /** Handed over: the running instance has this launch's arguments; do not open a window. */
+    public record Secondary(int primaryPort) implements Outcome {}
+
+    /** {@link #acquire(Path, List, Consumer, Duration)} with {@link #DEFAULT_PATIENCE}. */
+    public static Outcome acquire(Path folder, List<String> args, Consumer<List<String>> onHandoff) throws IOException {
+        return acquire(folder, args, onHandoff, DEFAULT_PATIENCE);
+    }
+
+    /**
+     * Hands {@code args} to the instance running on {@code folder}, or becomes it.
+     *
+     * @param onHandoff called (on a background thread, one hand-off at a time) with each later
+     *     launch's arguments, while the returned {@link Primary} is open
+     * @param patience how long to keep trying when another process holds the lock but does not
+     *     answer (it may be starting)
+     * @throws IOException when the folder cannot be used, or the lock's holder never answered
+     */
+    public static Outcome acquire(Path folder, List<String> args, Consumer<List<String>> onHandoff, Duration patience)
+            throws IOException {
+        Objects.requireNonNull(onHandoff, "onHandoff");
+        List<String> handed = List.copyOf(args);
+        Path dir = folder.toAbsolutePath().normalize();
+        AtomicFiles.createPrivateDirectories(dir);
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean staleSeen = false;
+        while (true) {
+            Optional<Info> info = readInfo(dir);
+            if (info.isPresent()) {
+                if (handOff(info.get(), handed)) {
+                    LOG.fine(() -> "handed " + handed.size() + " argument(s) to the instance on port " + info.get().port);
+                    return new Secondary(info.get().port);
+                }
+                staleSeen = true;
+            }
+            Primary primary = tryBecomePrimary(dir, onHandoff, staleSeen);
+            if (primary != null) return primary;
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("Another Kite Session Manager holds " + dir.resolve(LOCK_FILE)
+                        + " but did not answer within " + patience.toSeconds() + " s.");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for the running instance.", e);
+            }
+        }
+    }
+
+    /**
+     * The first instance: holds the lock and answers later launches until closed. Closing
+     * removes {@code instance.json} (if still its own) and releases the lock.
+     */
+    public static final class Primary implements Outcome, AutoCloseable {
+        private final Path lockPath;
+        private final Path infoPath;
+        private final FileChannel channel;
+        private final FileLock lock;
+        private final ServerSocket server;
+        private final byte[] cookie;
+        private final Consumer<List<String>> onHandoff;
+        private final boolean tookOver;
+        private final Thread listener;
+        private volatile boolean closed;
+
+        private Primary(Path dir, FileChannel channel, FileLock lock, ServerSocket server, String cookie,
+                Consumer<List<String>> onHandoff, boolean tookOver) {
+            this.lockPath = dir.resolve(LOCK_FILE);
+            this.infoPath = dir.resolve(INFO_FILE);
+            this.channel = channel;
+            this.lock = lock;
+            this.server = server;
+            this.cookie = cookie.getBytes(StandardCharsets.UTF_8);
+            this.onHandoff = onHandoff;
+            this.tookOver = tookOver;
+            this.listener = new Thread(this::listen, "kite-session-single-instance");
+            listener.setDaemon(true);
+        }
+
+        /** The loopback port later launches connect to. */
+        public int port() {
+            return server.getLocalPort();
+        }
+
+        /** True when a previous instance had left its files behind (it crashed or was killed). */
+        public boolean tookOver() {
+            return tookOver;
+        }
+
+        private void listen() {
+            while (!closed) {
+                try (Socket client = server.accept()) {
+                    serve(client);
+                } catch (IOException | RuntimeException e) {
+                    if (!closed) LOG.log(Level.FINE, "a hand-off connection failed: " + e.getClass().getName());
+                }
+            }
+        }
+
+        private void serve(Socket client) throws IOException {
+            client.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            Message message = parse(readLine(client.getInputStream()));
+            OutputStream out = client.getOutputStream();
+            boolean valid = message != null && message.cookie != null
+                    && MessageDigest.isEqual(cookie, message.cookie.getBytes(StandardCharsets.UTF_8));
+            if (!valid) {
+                LOG.warning("A local connection to the single-instance port was refused: it did not present this instance's cookie.");
+                out.write((GSON.toJson(new Ack(false)) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                return;
+            }
+            List<String> args = message.args == null ? List.of() : List.copyOf(message.args);
+            out.write((GSON.toJson(new Ack(true)) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            LOG.info("A second launch handed over " + args.size() + " argument(s).");
+            try {
+                onHandoff.accept(args);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Acting on a second launch failed", e);
+            }
+        }
+
+        /** Idempotent; safe from a shutdown hook and the main thread at once. */
+        @Override
+        public synchronized void close() {
+            if (closed) return;
+            closed = true;
+            try {
+                server.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+            try {
+                // Only our own file: a successor may have written its own meanwhile (it cannot while we hold the lock).
+                Optional<Info> info = readInfo(infoPath.getParent());
+                if (info.isPresent() && MessageDigest.isEqual(cookie, info.get().cookie.getBytes(StandardCharsets.UTF_8))) {
+                    Files.deleteIfExists(infoPath);
+                }
+            } catch (IOException e) {
+                // A left-over file is detected as stale by the next launch.
+            }
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                // The OS releases it with the process at the latest.
+            }
+            HELD.remove(lockPath, this);
+            if (Thread.currentThread() != listener) {
+                try {
+                    listener.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Takes the lock if nobody holds it; null if another process (or this JVM) does. */
+    private static synchronized Primary tryBecomePrimary(Path dir, Consumer<List<String>> onHandoff, boolean staleSeen)
+            throws IOException {
+        Path lockPath = dir.resolve(LOCK_FILE);
+        if (HELD.containsKey(lockPath)) return null;
+        FileChannel channel = openLockFile(lockPath);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException | IOException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            return null;
+        }
+        ServerSocket server = null;
+        try {
+            server = new ServerSocket();
+            server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 50);
+            String cookie = newCookie();
+            boolean tookOver = staleSeen || Files.exists(dir.resolve(INFO_FILE));
+            Info info = new Info();
+            info.port = server.getLocalPort();
+            info.cookie = cookie;
+            info.pid = ProcessHandle.current().pid();
+            AtomicFiles.write(dir.resolve(INFO_FILE), GSON.toJson(info));
+            Primary primary = new Primary(dir, channel, lock, server, cookie, onHandoff, tookOver);
+            HELD.put(lockPath, primary);
+            primary.listener.start();
+            if (tookOver) LOG.fine("took over " + dir.resolve(INFO_FILE) + " from an instance that is no longer running");
+            return primary;
+        } catch (IOException | RuntimeException e) {
+            if (server != null) server.close();
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static FileChannel openLockFile(Path lockPath) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (lockPath.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return FileChannel.open(lockPath, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return FileChannel.open(lockPath, options);
+    }
+
+    /** Sends the cookie and the arguments; true only on the primary's positive ack. */
+    private static boolean handOff(Info info, List<String> args) {
+        if (info.cookie == null || info.port <= 0 || info.port > 65535) return false;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), info.port),
+                    SOCKET_TIMEOUT_MILLIS);
+            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            Message message = new Message();
+            message.cookie = info.cookie;
+            message.args = args;
+            OutputStream out = socket.getOutputStream();
+            out.write((GSON.toJson(message) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Ack ack = GSON.fromJson(readLine(socket.getInputStream()), Ack.class);
+            return ack != null && ack.ok;
+        } catch (IOException | JsonParseException e) {
+            // Nobody there (a crashed primary's port), or somebody else's server: not a hand-off.
+            return false;
+        }
+    }
+
+    static Optional<Info> readInfo(Path dir) throws IOException {
+        try {
+            Info info = GSON.fromJson(Files.readString(dir.resolve(INFO_FILE)), Info.class);
+            return Optional.ofNullable(info).filter(i -> i.cookie != null);
+        } catch (NoSuchFileException | CharacterCodingException | JsonParseException e) {
+            // None, or garbage (a crash mid-write cannot leave one: the file is renamed into place).
+            return Optional.empty();
+        }
+    }
+
+    /** One line (up to \n) of at most {@link #MAX_MESSAGE_BYTES}. */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (line.size() >= MAX_MESSAGE_BYTES) throw new IOException("message too long");
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Message parse(String line) {
+        try {
+            return GSON.fromJson(line, Message.class);
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
+    private static String newCookie() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** {@code instance.json}. */
+    static final class Info {
+        int port;
+        String cookie;
+        long pid;
+    }
+
+    /** What a later launch sends: the cookie proves it can read our owner-only file. */
+    static final class Message {
+        String cookie;
+        List<String> args;
+    }
+
+    static final class Ack {
+        boolean ok;
+
+        Ack(boolean ok) {
+            this.ok = ok;
+        }
+    }
+}
