@@ -128,7 +128,7 @@ public final class KiteSessionApp extends Application {
     }
 
     private void open(Stage stage, SessionService sessions) {
-        DesktopBridge desktop = new SystemDesktop(getHostServices(), AppPaths.configFolder().resolve("logs"),
+        DesktopBridge desktop = new SystemDesktop(getHostServices(), com.kitesession.desktop.AppLogs.folder(),
                 com.kitesession.desktop.OsNotifier.forThisMachine(), () -> {
                     rememberPlacement(stage, sessions);
                     Platform.exit();
