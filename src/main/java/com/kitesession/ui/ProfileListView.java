@@ -135,7 +135,7 @@ final class ProfileListView extends VBox {
             }
             java.time.Instant now = clock.instant();
             SessionState current = row.state(now);
-            name.setText(row.profile().name() + (row.isDefault() ? "  (default)" : ""));
+            name.setText(row.profile().name() + (row.isDefault() ? " (default)" : ""));
             state.setText(stateText(row, now));
             symbol.setText(symbol(current));
             box.getStyleClass().removeIf(c -> c.startsWith("state-"));
