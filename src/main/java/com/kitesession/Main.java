@@ -132,10 +132,15 @@ public final class Main {
         });
     }
 
-    static final String USAGE = """
-            usage: java -jar kite-session.jar                      open the window
-                   java -jar kite-session.jar sim [--port N] [--now ISO-8601-instant] [--skew 45s]
-                   KITE_API_SECRET=... java -jar kite-session.jar exchange --api-key K --request-token T [--api-base URL]
-                   java -jar kite-session.jar token [--profile NAME] [--check]
-                   java -jar kite-session.jar status [--json]""";
+    static final String USAGE = usage(System.getProperty("jpackage.app-path") != null ? "kite-session" : "java -jar kite-session.jar");
+
+    /** The usage text, with the command as this copy is started: the installed launcher, or the jar. */
+    static String usage(String command) {
+        return """
+                usage: CMD                      open the window
+                       CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s]
+                       KITE_API_SECRET=... CMD exchange --api-key K --request-token T [--api-base URL]
+                       CMD token [--profile NAME] [--check]
+                       CMD status [--json]""".replace("CMD", command);
+    }
 }

@@ -46,6 +46,7 @@ final class DateStampingFront implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService threads;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     DateStampingFront(InetSocketAddress listen, InetSocketAddress backend, Clock clock) throws IOException {
         this.backend = backend;
@@ -72,10 +73,16 @@ final class DateStampingFront implements AutoCloseable {
 
     private void acceptLoop() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = open(listener.accept());
+                client = open(listener.accept());
+            } catch (IOException listenerClosed) {
+                return;
+            }
+            try {
                 threads.execute(() -> serve(client));
-            } catch (IOException | RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closing) {
+                close(client); // accepted as the front closed: a refusal, not a connection left hanging
                 return;
             }
         }
@@ -215,6 +222,8 @@ final class DateStampingFront implements AutoCloseable {
 
     private Socket open(Socket socket) {
         sockets.add(socket);
+        // Opened while close() ran: it may have missed this one in its sweep.
+        if (closed) close(socket);
         return socket;
     }
 
@@ -229,6 +238,7 @@ final class DateStampingFront implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             listener.close();
         } catch (IOException ignored) {

@@ -136,6 +136,10 @@ public final class KiteSessionApp extends Application {
         window = new MainWindow(services, desktop);
         stage.titleProperty().bind(window.titleProperty());
         stage.setScene(createScene(window));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = KiteSessionApp.class.getResource("/icons/kite-session-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         place(stage, sessions.settings().window);
