@@ -42,6 +42,9 @@ public final class KiteSessionApp extends Application {
     private MainWindow window;
     private AppServices services;
     private volatile ColorScheme scheme = ColorScheme.LIGHT;
+    /** Small enough for an 800x600 screen with a taskbar; the layout is checked at 800x600. */
+    private static final double MIN_WIDTH = 760;
+    private static final double MIN_HEIGHT = 560;
 
     /**
      * A second launch handed over its arguments (see {@link com.kitesession.desktop.SingleInstance});
@@ -140,11 +143,13 @@ public final class KiteSessionApp extends Application {
             var icon = KiteSessionApp.class.getResource("/icons/kite-session-" + size + ".png");
             if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         }
-        stage.setMinWidth(760);
-        stage.setMinHeight(560);
         place(stage, sessions.settings().window);
         stage.setOnCloseRequest(e -> rememberPlacement(stage, sessions));
         stage.show();
+        // After showing: some X window managers (openbox) open a window at its minimum size
+        // hint when it is set before the window exists.
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
     }
 
     /**
@@ -162,7 +167,14 @@ public final class KiteSessionApp extends Application {
 
     /** Puts the window where it was, if that place is still on a screen. */
     private static void place(Stage stage, AppSettings.WindowPlacement placement) {
-        if (placement == null) return;
+        if (placement == null) {
+            // First run: the scene's size, or the screen's if smaller (an 800x600 screen).
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(stage.getScene().getWidth(), screen.getWidth()));
+            stage.setHeight(Math.min(stage.getScene().getHeight() + 30, screen.getHeight()));
+            stage.centerOnScreen();
+            return;
+        }
         boolean onScreen = !Screen.getScreensForRectangle(
                 new Rectangle2D(placement.x(), placement.y(), Math.max(1, placement.width()), Math.max(1, placement.height())))
                 .isEmpty();
@@ -170,8 +182,8 @@ public final class KiteSessionApp extends Application {
             stage.setX(placement.x());
             stage.setY(placement.y());
         }
-        stage.setWidth(Math.max(760, placement.width()));
-        stage.setHeight(Math.max(560, placement.height()));
+        stage.setWidth(Math.max(MIN_WIDTH, placement.width()));
+        stage.setHeight(Math.max(MIN_HEIGHT, placement.height()));
         stage.setMaximized(placement.maximized());
     }
 
