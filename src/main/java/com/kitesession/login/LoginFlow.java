@@ -9,6 +9,7 @@ import com.kitesession.kite.LoginRedirect;
 import com.kitesession.kite.LoginUrls;
 import com.kitesession.kite.RedirectParser;
 import com.kitesession.kite.UserSession;
+import com.kitesession.perf.Milestones;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.TokenExpiry;
@@ -91,6 +92,7 @@ public final class LoginFlow {
         // Always through the UI executor, never synchronously: the browser calls this from inside
         // its redirect callback, and touching the engine there crashes WebKit.
         if (redirect instanceof LoginRedirect.Success success) {
+            Milestones.mark("login.redirect-caught");
             ui.execute(listener::exchanging);
             background.execute(() -> exchange(success.requestToken()));
         } else if (redirect instanceof LoginRedirect.Cancelled) {
@@ -114,7 +116,9 @@ public final class LoginFlow {
     private void exchange(String requestToken) {
         LogRedactor.registerSecret(requestToken);
         try {
+            Milestones.mark("login.exchange-start");
             UserSession user = client.generateSession(profile.apiKey(), requestToken, apiSecret);
+            Milestones.mark("login.exchange-end");
             LogRedactor.registerSecret(user.accessToken());
             LogRedactor.registerSecret(user.publicToken());
             ActiveSession session = ActiveSession.of(user, expiry, clock);

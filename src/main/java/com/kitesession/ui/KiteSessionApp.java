@@ -4,6 +4,7 @@ import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.desktop.ColorScheme;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStores;
@@ -79,6 +80,7 @@ public final class KiteSessionApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Milestones.mark("app.start");
         this.stage = stage;
         running = this;
         LOG.info(() -> "Window starting: JavaFX " + System.getProperty("javafx.runtime.version"));
@@ -113,6 +115,7 @@ public final class KiteSessionApp extends Application {
 
     private void ready(Stage stage, ExecutorService background, OkHttpClient http, ClockOffsets offsets, Clock clock,
             SessionService sessions) {
+        Milestones.mark("app.settings-ready");
         AppServices.SecretsGate gate = action -> {
             if (sessions.secretStore() instanceof EncryptedFileSecretStore file && !file.isUnlocked()) {
                 new PassphraseDialog(file, background, action).show();
@@ -137,6 +140,7 @@ public final class KiteSessionApp extends Application {
                     Platform.exit();
                 });
         window = new MainWindow(services, desktop);
+        Milestones.mark("app.window-built");
         stage.titleProperty().bind(window.titleProperty());
         stage.setScene(createScene(window));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -150,6 +154,7 @@ public final class KiteSessionApp extends Application {
         // hint when it is set before the window exists.
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        Milestones.mark("app.stage-shown");
     }
 
     /**

@@ -3,6 +3,7 @@ package com.kitesession.ui;
 import com.kitesession.explain.TwoFactorRejection;
 import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
+import com.kitesession.perf.Milestones;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -62,7 +63,9 @@ final class LoginBrowser extends BorderPane {
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.RUNNING) lastRejectionText = ""; // a new attempt may be rejected again
             if (state == Worker.State.SUCCEEDED && flow != null) {
+                Milestones.mark("login.page-loaded");
                 autofill.onPage(this::runScript).ifPresent(onNotice);
+                Milestones.mark("login.autofilled");
                 checkPage();
             }
             if (state == Worker.State.FAILED && flow != null && !offer(engine.getLocation())) {
@@ -81,6 +84,7 @@ final class LoginBrowser extends BorderPane {
         this.onRejection = onRejection;
         this.onLoadFailure = onLoadFailure;
         this.lastRejectionText = "";
+        Milestones.mark("login.page-requested");
         engine.load(flow.loginUrl());
         pageWatch.play();
     }

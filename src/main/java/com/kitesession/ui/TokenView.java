@@ -1,5 +1,6 @@
 package com.kitesession.ui;
 
+import com.kitesession.perf.Milestones;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.Countdown;
 import com.kitesession.session.TokenExpiry;
@@ -155,6 +156,7 @@ final class TokenView extends VBox {
         tick();
         ticker.play();
         copy.requestFocus(); // the next thing a trader does; Enter or Space copies
+        Milestones.mark("token.shown");
     }
 
     void stop() {

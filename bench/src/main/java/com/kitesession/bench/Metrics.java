@@ -1,0 +1,145 @@
+package com.kitesession.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run measured, from its marks (name, System.nanoTime) and memory readings. Every
+ * duration is the gap between two marks, in milliseconds; see bench/README.md for the marks.
+ */
+final class Metrics {
+    /** A measured quantity: its key in the JSON, its words in the table, its unit. */
+    record Metric(String key, String label, String unit, String group) {}
+
+    static final String COLD = "cold start";
+    static final String CLICK = "click-to-token";
+    static final String MEMORY = "memory";
+
+    static final List<Metric> ALL = List.of(
+            new Metric("coldStartMs", "Cold start: process start to window interactive", "ms", COLD),
+            new Metric("firstFrameMs", "process start to the window's first frame", "ms", COLD),
+            new Metric("jvmBootMs", "JVM start (process start to main)", "ms", COLD),
+            new Metric("fxToolkitMs", "JavaFX toolkit start (main to Application.start)", "ms", COLD),
+            new Metric("settingsMs", "settings and secret store (off the FX thread)", "ms", COLD),
+            new Metric("windowBuildMs", "building the main window", "ms", COLD),
+            new Metric("showMs", "stage.show()", "ms", COLD),
+            new Metric("firstPulseMs", "first frame after show", "ms", COLD),
+            new Metric("demoReadyMs", "demo ready: simulator up, profile selected, Login enabled", "ms", COLD),
+            new Metric("toInteractiveMs", "next frame with Login enabled", "ms", COLD),
+            new Metric("coldStartCpuMs", "CPU time of the process to interactive (all threads)", "ms", COLD),
+
+            new Metric("clickToTokenMs", "Click-to-token: Login click to token view shown", "ms", CLICK),
+            new Metric("loginPrepMs", "app: read secrets, start the login (click to page requested)", "ms", CLICK),
+            new Metric("loginPageMs", "page load: Kite login page (user id, password)", "ms", CLICK),
+            new Metric("autofillCredentialsMs", "autofill: user id and password", "ms", CLICK),
+            new Metric("personConfirmMs", "person: the confirm click (machine speed)", "ms", CLICK),
+            new Metric("twofaPageMs", "page load: password POST to the 2FA page", "ms", CLICK),
+            new Metric("autofillTwofaMs", "autofill: the 2FA code (the page submits itself)", "ms", CLICK),
+            new Metric("redirectMs", "page load: 2FA POST, finish, redirect caught", "ms", CLICK),
+            new Metric("exchangeHandoffMs", "app: redirect to the exchange thread", "ms", CLICK),
+            new Metric("exchangeMs", "exchange call: POST /session/token (first in this JVM)", "ms", CLICK),
+            new Metric("uiUpdateMs", "UI update: answer to token view on screen", "ms", CLICK),
+            new Metric("pageLoadsMs", "all page loads", "ms", CLICK),
+            new Metric("appAndAutofillMs", "app work and autofill", "ms", CLICK),
+            new Metric("clickToTokenCpuMs", "CPU time of the process, click to token (all threads)", "ms", CLICK),
+
+            new Metric("rssPeakMb", "Peak RSS of the process (through the login)", "MB", MEMORY),
+            new Metric("rssPeakAtInteractiveMb", "peak RSS when the window became interactive", "MB", MEMORY),
+            new Metric("heapAfterGcMb", "Java heap used after the login, after a GC", "MB", MEMORY),
+            new Metric("heapCommittedMb", "Java heap committed after the login", "MB", MEMORY));
+
+    private Metrics() {}
+
+    /** The metrics of one child's result line; launchNanos is the runner's clock just before it started the process. */
+    static Map<String, Double> of(JsonObject result, long launchNanos) {
+        Marks m = new Marks(result.getAsJsonArray("marks"), launchNanos);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("coldStartMs", m.between("launch", "ui.interactive"));
+        out.put("firstFrameMs", m.between("launch", "fx.first-pulse"));
+        out.put("jvmBootMs", m.between("launch", "jvm.main"));
+        out.put("fxToolkitMs", m.between("jvm.main", "app.start"));
+        out.put("settingsMs", m.between("app.start", "app.settings-ready"));
+        out.put("windowBuildMs", m.between("app.settings-ready", "app.window-built"));
+        out.put("showMs", m.between("app.window-built", "app.stage-shown"));
+        out.put("firstPulseMs", m.between("app.stage-shown", "fx.first-pulse"));
+        out.put("demoReadyMs", m.between("app.stage-shown", "ui.login-enabled"));
+        out.put("toInteractiveMs", m.between("ui.login-enabled", "ui.interactive"));
+        out.put("coldStartCpuMs", nanosToMs(result, "cpuAtInteractiveNs"));
+
+        out.put("clickToTokenMs", m.between("bench.click", "token.painted"));
+        out.put("loginPrepMs", m.between("bench.click", "login.page-requested"));
+        out.put("loginPageMs", m.gap("login.page-requested", 0, "login.page-loaded", 0));
+        out.put("autofillCredentialsMs", m.gap("login.page-loaded", 0, "login.autofilled", 0));
+        out.put("personConfirmMs", m.gap("login.autofilled", 0, "bench.submit", 0));
+        out.put("twofaPageMs", m.gap("bench.submit", 0, "login.page-loaded", 1));
+        out.put("autofillTwofaMs", m.gap("login.page-loaded", 1, "login.autofilled", 1));
+        out.put("redirectMs", m.gap("login.autofilled", 1, "login.redirect-caught", 0));
+        out.put("exchangeHandoffMs", m.between("login.redirect-caught", "login.exchange-start"));
+        out.put("exchangeMs", m.between("login.exchange-start", "login.exchange-end"));
+        out.put("uiUpdateMs", m.between("login.exchange-end", "token.painted"));
+        out.put("pageLoadsMs", out.get("loginPageMs") + out.get("twofaPageMs") + out.get("redirectMs"));
+        out.put("appAndAutofillMs", out.get("loginPrepMs") + out.get("autofillCredentialsMs") + out.get("autofillTwofaMs")
+                + out.get("exchangeHandoffMs"));
+
+        out.put("clickToTokenCpuMs", nanosToMs(result, "cpuAtTokenNs") - nanosToMs(result, "cpuAtClickNs"));
+        out.put("loadAverage1", result.has("loadAverage1") ? result.get("loadAverage1").getAsDouble() : Double.NaN);
+
+        out.put("rssPeakMb", kbToMb(result, "rssPeakKb"));
+        out.put("rssPeakAtInteractiveMb", kbToMb(result, "rssPeakAtInteractiveKb"));
+        out.put("heapAfterGcMb", bytesToMb(result, "heapUsedAfterGcBytes"));
+        out.put("heapCommittedMb", bytesToMb(result, "heapCommittedBytes"));
+        return out;
+    }
+
+    private static double nanosToMs(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.getAsLong() < 0 ? Double.NaN : e.getAsLong() / 1e6;
+    }
+
+    private static double kbToMb(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.getAsLong() < 0 ? Double.NaN : e.getAsLong() / 1024.0;
+    }
+
+    private static double bytesToMb(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null ? Double.NaN : e.getAsLong() / (1024.0 * 1024.0);
+    }
+
+    /** The marks of one run, in the order they were made; a name may repeat (one per page). */
+    static final class Marks {
+        private final List<String> names = new ArrayList<>();
+        private final List<Long> nanos = new ArrayList<>();
+
+        Marks(JsonArray marks, long launchNanos) {
+            names.add("launch");
+            nanos.add(launchNanos);
+            for (JsonElement e : marks) {
+                names.add(e.getAsJsonArray().get(0).getAsString());
+                nanos.add(e.getAsJsonArray().get(1).getAsLong());
+            }
+        }
+
+        /** The time of the {@code index}-th mark called {@code name}. */
+        long at(String name, int index) {
+            int seen = 0;
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equals(name) && seen++ == index) return nanos.get(i);
+            }
+            throw new IllegalStateException("the run has no mark " + name + " #" + (index + 1));
+        }
+
+        double between(String from, String to) {
+            return gap(from, 0, to, 0);
+        }
+
+        double gap(String from, int fromIndex, String to, int toIndex) {
+            return (at(to, toIndex) - at(from, fromIndex)) / 1e6;
+        }
+    }
+}
