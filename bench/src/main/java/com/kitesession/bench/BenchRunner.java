@@ -29,13 +29,28 @@ import java.util.stream.Stream;
 public final class BenchRunner {
     private BenchRunner() {}
 
-    /** JVM options of each configuration; "cds" also needs its archive, made by a training run. */
-    static List<String> optionsOf(String config, Path work) {
+    /**
+     * The launcher's JVM options of each configuration: {@code default} is plain {@code java -jar};
+     * {@code cds} adds an AppCDS archive; {@code tuned} is what a packaged launcher can pass as well:
+     * the serial collector (no G1 remembered sets and threads, a heap that grows from small), and
+     * the C1 compiler only (no C2 threads and arenas; a window that mostly waits needs no C2).
+     */
+    static List<String> flagsOf(String config) {
         return switch (config) {
-            case "default" -> List.of();
-            case "cds" -> List.of("-XX:SharedArchiveFile=" + work.resolve("app-cds.jsa"), "-Xshare:auto");
-            default -> throw new IllegalArgumentException("unknown configuration " + config + " (default, cds)");
+            case "default", "cds" -> List.of();
+            case "tuned" -> TUNED;
+            default -> throw new IllegalArgumentException("unknown configuration " + config + " (default, cds, tuned)");
         };
+    }
+
+    static final List<String> TUNED = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx512m");
+
+    static boolean usesCds(String config) {
+        return !config.equals("default");
+    }
+
+    static Path archiveOf(String config, Path work) {
+        return work.resolve("app-cds-" + config + ".jsa");
     }
 
     public static void main(String[] args) throws Exception {
@@ -45,7 +60,7 @@ public final class BenchRunner {
         long clickDelay = Long.parseLong(opt.getOrDefault("click-delay-ms", "1000"));
         int exWarmup = Integer.parseInt(opt.getOrDefault("exchange-warmup", "300"));
         int exIterations = Integer.parseInt(opt.getOrDefault("exchange-iterations", "1000"));
-        List<String> configs = List.of(opt.getOrDefault("configs", "default,cds").split(","));
+        List<String> configs = List.of(opt.getOrDefault("configs", "default,cds,tuned").split(","));
         List<String> extra = opt.containsKey("jvm-opts") && !opt.get("jvm-opts").isBlank()
                 ? List.of(opt.get("jvm-opts").trim().split("\\s+")) : List.of();
         Path out = Path.of(opt.getOrDefault("out", "bench/results"));
@@ -74,14 +89,18 @@ public final class BenchRunner {
         JsonObject configsJson = new JsonObject();
         String javafx = "";
         for (String config : configs) {
-            List<String> jvm = new ArrayList<>(optionsOf(config, work));
-            jvm.addAll(extra);
-            if (config.equals("cds")) train(java, classpath, work, extra, clickDelay);
+            List<String> flags = new ArrayList<>(flagsOf(config));
+            flags.addAll(extra);
+            List<String> jvm = new ArrayList<>(flags);
+            if (usesCds(config)) {
+                train(java, classpath, archiveOf(config, work), flags, work, clickDelay);
+                jvm.add(0, "-XX:SharedArchiveFile=" + archiveOf(config, work));
+            }
             JsonObject c = new JsonObject();
             JsonArray shown = new JsonArray();
             jvm.forEach(shown::add);
             c.add("jvmOptions", shown);
-            c.addProperty("jvmOptionsShown", config.equals("cds") ? "AppCDS archive" : String.join(" ", extra));
+            c.addProperty("jvmOptionsShown", ((usesCds(config) ? "AppCDS " : "") + String.join(" ", flags)).trim());
             JsonArray runsJson = new JsonArray();
             Map<String, List<Double>> values = new LinkedHashMap<>();
             int failures = 0;
@@ -176,17 +195,17 @@ public final class BenchRunner {
      * AppCDS: one full run (start and login) with {@code -XX:ArchiveClassesAtExit} writes the archive
      * of every class it loaded; the measured runs then map it instead of parsing and verifying those classes.
      */
-    static void train(String java, String classpath, Path work, List<String> extra, long clickDelay)
+    static void train(String java, String classpath, Path archive, List<String> flags, Path work, long clickDelay)
             throws IOException, InterruptedException {
-        Path archive = work.resolve("app-cds.jsa");
         Files.deleteIfExists(archive);
         List<String> jvm = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
-        jvm.addAll(extra);
-        JsonObject r = runChild(java, classpath, jvm, work, "cds-training", clickDelay);
+        jvm.addAll(flags);
+        String label = archive.getFileName().toString().replace(".jsa", "") + "-training";
+        JsonObject r = runChild(java, classpath, jvm, work, label, clickDelay);
         if (!r.get("ok").getAsBoolean() || !Files.exists(archive)) {
-            throw new IllegalStateException("the AppCDS training run failed; see " + work.resolve("logs/cds-training.log"));
+            throw new IllegalStateException("the AppCDS training run failed; see " + work.resolve("logs/" + label + ".log"));
         }
-        System.err.printf("cds: archive %s (%.1f MB)%n", archive, Files.size(archive) / 1e6);
+        System.err.printf("%s: %.1f MB%n", archive, Files.size(archive) / 1e6);
     }
 
     private static void deleteTree(Path root) throws IOException {
