@@ -38,9 +38,38 @@ public final class BenchRunner {
     static List<String> flagsOf(String config) {
         return switch (config) {
             case "default", "cds" -> List.of();
-            case "tuned" -> TUNED;
-            default -> throw new IllegalArgumentException("unknown configuration " + config + " (default, cds, tuned)");
+            case "tuned", "image" -> TUNED;
+            default -> throw new IllegalArgumentException("unknown configuration " + config + " (default, cds, tuned, image)");
         };
+    }
+
+    /**
+     * {@code image}: the jar with JavaFX's native libraries unpacked beside it, as an installer can
+     * lay it out. JavaFX then loads them from there; from a lone fat jar it unpacks each one and
+     * compares it with its cached copy (MD5 of both, 110 MB for WebKit) on every start.
+     */
+    static String imageClasspath(String classpath, Path work) throws IOException {
+        Path app = work.resolve("app");
+        if (Files.exists(app)) deleteTree(app);
+        Files.createDirectories(app);
+        List<String> copied = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            Path target = app.resolve(jar.getFileName());
+            Files.copy(jar, target);
+            copied.add(target.toString());
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    if (!e.isDirectory() && !e.getName().contains("/") && e.getName().startsWith("lib")
+                            && e.getName().endsWith(".so")) {
+                        try (var in = zip.getInputStream(e)) {
+                            Files.copy(in, app.resolve(e.getName()));
+                        }
+                    }
+                }
+            }
+        }
+        return String.join(File.pathSeparator, copied);
     }
 
     static final List<String> TUNED = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx512m");
@@ -60,7 +89,7 @@ public final class BenchRunner {
         long clickDelay = Long.parseLong(opt.getOrDefault("click-delay-ms", "1000"));
         int exWarmup = Integer.parseInt(opt.getOrDefault("exchange-warmup", "300"));
         int exIterations = Integer.parseInt(opt.getOrDefault("exchange-iterations", "1000"));
-        List<String> configs = List.of(opt.getOrDefault("configs", "default,cds,tuned").split(","));
+        List<String> configs = List.of(opt.getOrDefault("configs", "default,cds,tuned,image").split(","));
         List<String> extra = opt.containsKey("jvm-opts") && !opt.get("jvm-opts").isBlank()
                 ? List.of(opt.get("jvm-opts").trim().split("\\s+")) : List.of();
         Path out = Path.of(opt.getOrDefault("out", "bench/results"));
@@ -92,21 +121,23 @@ public final class BenchRunner {
             List<String> flags = new ArrayList<>(flagsOf(config));
             flags.addAll(extra);
             List<String> jvm = new ArrayList<>(flags);
+            String cp = config.equals("image") ? imageClasspath(classpath, work) : classpath;
             if (usesCds(config)) {
-                train(java, classpath, archiveOf(config, work), flags, work, clickDelay);
+                train(java, cp, archiveOf(config, work), flags, work, clickDelay);
                 jvm.add(0, "-XX:SharedArchiveFile=" + archiveOf(config, work));
             }
             JsonObject c = new JsonObject();
             JsonArray shown = new JsonArray();
             jvm.forEach(shown::add);
             c.add("jvmOptions", shown);
-            c.addProperty("jvmOptionsShown", ((usesCds(config) ? "AppCDS " : "") + String.join(" ", flags)).trim());
+            c.addProperty("jvmOptionsShown", ((config.equals("image") ? "native libraries beside the jar, " : "")
+                    + (usesCds(config) ? "AppCDS " : "") + String.join(" ", flags)).trim());
             JsonArray runsJson = new JsonArray();
             Map<String, List<Double>> values = new LinkedHashMap<>();
             int failures = 0;
             for (int i = -warmup; i < runs; i++) {
                 String label = config + (i < 0 ? "-warmup" + (i + warmup + 1) : "-" + (i + 1));
-                JsonObject child = runChild(java, classpath, jvm, work, label, clickDelay);
+                JsonObject child = runChild(java, cp, jvm, work, label, clickDelay);
                 if (!child.get("ok").getAsBoolean()) {
                     failures++;
                     System.err.println(label + ": FAILED: " + child.get("error").getAsString() + " (log: "

@@ -31,6 +31,9 @@ final class Metrics {
             new Metric("firstPulseMs", "first frame after show", "ms", COLD),
             new Metric("demoReadyMs", "demo ready: simulator up, profile selected, Login enabled", "ms", COLD),
             new Metric("toInteractiveMs", "next frame with Login enabled", "ms", COLD),
+            new Metric("warmUpLibraryMs", "after start: WebKit library loaded in the background (from process start)", "ms", COLD),
+            new Metric("warmUpFxMs", "after start: FX thread busy making the WebView (window frozen meanwhile)", "ms", COLD),
+            new Metric("warmUpDoneMs", "after start: WebView warm (from process start)", "ms", COLD),
             new Metric("coldStartCpuMs", "CPU time of the process to interactive (all threads)", "ms", COLD),
 
             new Metric("clickToTokenMs", "Click-to-token: Login click to token view shown", "ms", CLICK),
@@ -69,6 +72,9 @@ final class Metrics {
         out.put("firstPulseMs", m.between("app.stage-shown", "fx.first-pulse"));
         out.put("demoReadyMs", m.between("app.stage-shown", "ui.login-enabled"));
         out.put("toInteractiveMs", m.between("ui.login-enabled", "ui.interactive"));
+        out.put("warmUpLibraryMs", m.optional("launch", "warmup.library-loaded"));
+        out.put("warmUpFxMs", m.optional("warmup.webview-start", "warmup.webview-made"));
+        out.put("warmUpDoneMs", m.optional("launch", "warmup.webview-made"));
         out.put("coldStartCpuMs", nanosToMs(result, "cpuAtInteractiveNs"));
 
         out.put("clickToTokenMs", m.between("bench.click", "token.painted"));
@@ -132,6 +138,11 @@ final class Metrics {
                 if (names.get(i).equals(name) && seen++ == index) return nanos.get(i);
             }
             throw new IllegalStateException("the run has no mark " + name + " #" + (index + 1));
+        }
+
+        /** NaN where either mark is missing (a version of the app without it). */
+        double optional(String from, String to) {
+            return names.contains(from) && names.contains(to) ? between(from, to) : Double.NaN;
         }
 
         double between(String from, String to) {
