@@ -5,8 +5,6 @@ import com.google.gson.JsonObject;
 import com.kitesession.Main;
 import com.kitesession.perf.Milestones;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,15 +164,15 @@ public final class BenchChild {
             out.addProperty("rssPeakKb", procStatusKb("VmHWM"));
             out.addProperty("rssNowKb", procStatusKb("VmRSS"));
             out.addProperty("rssPeakAtInteractiveKb", hwmAtInteractiveKb);
-            MemoryUsage before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            // Runtime, not java.lang.management: the app image's jlinked runtime has no java.management.
+            Runtime rt = Runtime.getRuntime();
+            out.addProperty("heapUsedBeforeGcBytes", rt.totalMemory() - rt.freeMemory());
             System.gc();
-            MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            out.addProperty("heapUsedBeforeGcBytes", before.getUsed());
-            out.addProperty("heapUsedAfterGcBytes", after.getUsed());
-            out.addProperty("heapCommittedBytes", after.getCommitted());
-            out.addProperty("nonHeapUsedBytes", ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed());
+            out.addProperty("heapUsedAfterGcBytes", rt.totalMemory() - rt.freeMemory());
+            out.addProperty("heapCommittedBytes", rt.totalMemory());
+            out.addProperty("heapMaxBytes", rt.maxMemory());
             out.addProperty("javafxVersion", System.getProperty("javafx.runtime.version"));
-            out.addProperty("jvmArgs", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            out.addProperty("javaHome", System.getProperty("java.home"));
             String mapsTo = System.getProperty("bench.mapsTo");
             if (mapsTo != null) writeMemoryMap(Path.of(mapsTo));
             emit(out);
@@ -236,8 +234,7 @@ public final class BenchChild {
 
     /** CPU time of the whole process (every thread, user and system) so far. */
     static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     /** A "Name:   1234 kB" line of /proc/self/status, in kB; -1 where there is none (not Linux). */

@@ -29,59 +29,6 @@ import java.util.stream.Stream;
 public final class BenchRunner {
     private BenchRunner() {}
 
-    /**
-     * The launcher's JVM options of each configuration: {@code default} is plain {@code java -jar};
-     * {@code cds} adds an AppCDS archive; {@code tuned} is what a packaged launcher can pass as well:
-     * the serial collector (no G1 remembered sets and threads, a heap that grows from small), and
-     * the C1 compiler only (no C2 threads and arenas; a window that mostly waits needs no C2).
-     */
-    static List<String> flagsOf(String config) {
-        return switch (config) {
-            case "default", "cds" -> List.of();
-            case "tuned", "image" -> TUNED;
-            default -> throw new IllegalArgumentException("unknown configuration " + config + " (default, cds, tuned, image)");
-        };
-    }
-
-    /**
-     * {@code image}: the jar with JavaFX's native libraries unpacked beside it, as an installer can
-     * lay it out. JavaFX then loads them from there; from a lone fat jar it unpacks each one and
-     * compares it with its cached copy (MD5 of both, 110 MB for WebKit) on every start.
-     */
-    static String imageClasspath(String classpath, Path work) throws IOException {
-        Path app = work.resolve("app");
-        if (Files.exists(app)) deleteTree(app);
-        Files.createDirectories(app);
-        List<String> copied = new ArrayList<>();
-        for (String entry : classpath.split(File.pathSeparator)) {
-            Path jar = Path.of(entry);
-            Path target = app.resolve(jar.getFileName());
-            Files.copy(jar, target);
-            copied.add(target.toString());
-            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-                for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
-                    if (!e.isDirectory() && !e.getName().contains("/") && e.getName().startsWith("lib")
-                            && e.getName().endsWith(".so")) {
-                        try (var in = zip.getInputStream(e)) {
-                            Files.copy(in, app.resolve(e.getName()));
-                        }
-                    }
-                }
-            }
-        }
-        return String.join(File.pathSeparator, copied);
-    }
-
-    static final List<String> TUNED = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx512m");
-
-    static boolean usesCds(String config) {
-        return !config.equals("default");
-    }
-
-    static Path archiveOf(String config, Path work) {
-        return work.resolve("app-cds-" + config + ".jsa");
-    }
-
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = parse(args);
         int runs = Integer.parseInt(opt.getOrDefault("runs", "10"));
@@ -89,14 +36,14 @@ public final class BenchRunner {
         long clickDelay = Long.parseLong(opt.getOrDefault("click-delay-ms", "1000"));
         int exWarmup = Integer.parseInt(opt.getOrDefault("exchange-warmup", "300"));
         int exIterations = Integer.parseInt(opt.getOrDefault("exchange-iterations", "1000"));
-        List<String> configs = List.of(opt.getOrDefault("configs", "default,cds,tuned,image").split(","));
+        List<String> configs = List.of(opt.getOrDefault("configs", String.join(",", Launchers.ALL)).split(","));
         List<String> extra = opt.containsKey("jvm-opts") && !opt.get("jvm-opts").isBlank()
                 ? List.of(opt.get("jvm-opts").trim().split("\\s+")) : List.of();
         Path out = Path.of(opt.getOrDefault("out", "bench/results"));
         String name = opt.getOrDefault("name", "latest");
         Path work = Path.of(opt.getOrDefault("work", "target/bench")).toAbsolutePath();
         String classpath = opt.getOrDefault("classpath", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path image = opt.containsKey("image") ? Path.of(opt.get("image")).toAbsolutePath() : null;
         Files.createDirectories(work.resolve("logs"));
 
         JsonObject result = new JsonObject();
@@ -118,26 +65,22 @@ public final class BenchRunner {
         JsonObject configsJson = new JsonObject();
         String javafx = "";
         for (String config : configs) {
-            List<String> flags = new ArrayList<>(flagsOf(config));
-            flags.addAll(extra);
-            List<String> jvm = new ArrayList<>(flags);
-            String cp = config.equals("image") ? imageClasspath(classpath, work) : classpath;
-            if (usesCds(config)) {
-                train(java, cp, archiveOf(config, work), flags, work, clickDelay);
-                jvm.add(0, "-XX:SharedArchiveFile=" + archiveOf(config, work));
-            }
+            Launchers.Launcher launcher = Launchers.prepare(config, classpath, image, work, clickDelay);
             JsonObject c = new JsonObject();
+            c.addProperty("description", launcher.description());
+            JsonArray command = new JsonArray();
+            launcher.command().forEach(command::add);
+            c.add("command", command);
             JsonArray shown = new JsonArray();
-            jvm.forEach(shown::add);
+            launcher.jvmOptions().forEach(shown::add);
+            extra.forEach(shown::add);
             c.add("jvmOptions", shown);
-            c.addProperty("jvmOptionsShown", ((config.equals("image") ? "native libraries beside the jar, " : "")
-                    + (usesCds(config) ? "AppCDS " : "") + String.join(" ", flags)).trim());
             JsonArray runsJson = new JsonArray();
             Map<String, List<Double>> values = new LinkedHashMap<>();
             int failures = 0;
             for (int i = -warmup; i < runs; i++) {
                 String label = config + (i < 0 ? "-warmup" + (i + warmup + 1) : "-" + (i + 1));
-                JsonObject child = runChild(java, cp, jvm, work, label, clickDelay);
+                JsonObject child = runChild(launcher, extra, work, label, clickDelay).json();
                 if (!child.get("ok").getAsBoolean()) {
                     failures++;
                     System.err.println(label + ": FAILED: " + child.get("error").getAsString() + " (log: "
@@ -180,18 +123,20 @@ public final class BenchRunner {
     }
 
     /** One run of the app in a fresh JVM; the runner's clock is read just before the process starts. */
-    static JsonObject runChild(String java, String classpath, List<String> jvm, Path work, String label, long clickDelay)
-            throws IOException, InterruptedException {
+    static Launchers.JsonResult runChild(Launchers.Launcher launcher, List<String> jvmExtra, Path work, String label,
+            long clickDelay) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory(work, "home-");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.addAll(jvm);
-        cmd.add("-Dkite.session.home=" + home);
-        cmd.add("-Dbench.clickDelayMs=" + clickDelay);
-        cmd.add("-cp");
-        cmd.add(classpath);
-        cmd.add(BenchChild.class.getName());
+        List<String> options = new ArrayList<>(jvmExtra);
+        options.add("-Dkite.session.home=" + home);
+        options.add("-Dbench.clickDelayMs=" + clickDelay);
+        List<String> cmd = new ArrayList<>(launcher.command());
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (launcher.toolOptions()) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
+        } else {
+            cmd.addAll(1, options);
+            pb.command(cmd);
+        }
         File log = work.resolve("logs").resolve(label + ".log").toFile();
         pb.redirectError(log);
         String load = Machine.loadAverage().split(" ")[0];
@@ -206,8 +151,8 @@ public final class BenchRunner {
                 }
             }
         }
-        if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
-        deleteTree(home);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+        Launchers.deleteTree(home);
         if (found == null) {
             found = new JsonObject();
             found.addProperty("ok", false);
@@ -219,30 +164,7 @@ public final class BenchRunner {
         } catch (NumberFormatException e) {
             // not Linux
         }
-        return found;
-    }
-
-    /**
-     * AppCDS: one full run (start and login) with {@code -XX:ArchiveClassesAtExit} writes the archive
-     * of every class it loaded; the measured runs then map it instead of parsing and verifying those classes.
-     */
-    static void train(String java, String classpath, Path archive, List<String> flags, Path work, long clickDelay)
-            throws IOException, InterruptedException {
-        Files.deleteIfExists(archive);
-        List<String> jvm = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
-        jvm.addAll(flags);
-        String label = archive.getFileName().toString().replace(".jsa", "") + "-training";
-        JsonObject r = runChild(java, classpath, jvm, work, label, clickDelay);
-        if (!r.get("ok").getAsBoolean() || !Files.exists(archive)) {
-            throw new IllegalStateException("the AppCDS training run failed; see " + work.resolve("logs/" + label + ".log"));
-        }
-        System.err.printf("%s: %.1f MB%n", archive, Files.size(archive) / 1e6);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        return new Launchers.JsonResult(found);
     }
 
     /** --name value (or --name=value) pairs, and --flag. */

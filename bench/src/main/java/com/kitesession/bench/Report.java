@@ -1,6 +1,7 @@
 package com.kitesession.bench;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -64,6 +65,16 @@ final class Report {
                 .append(" warm-up, each in a fresh JVM with a fresh settings folder (the demo profile, one-click autofill);")
                 .append(" [25th–75th percentile], min–max.\n\n");
 
+        for (String name : names) {
+            JsonObject c = configs.getAsJsonObject(name);
+            JsonArray opts = c.getAsJsonArray("jvmOptions");
+            StringBuilder o = new StringBuilder();
+            if (opts != null) opts.forEach(e -> o.append(o.length() == 0 ? "" : " ").append(e.getAsString()));
+            md.append("- `").append(name).append("`: ").append(str(c, "description"))
+                    .append(o.length() == 0 ? "" : "; JVM options `" + o.toString().replaceAll("-Djpackage\\.app-version=\\S+ ?", "") + "`")
+                    .append('\n');
+        }
+        md.append('\n');
         md.append("| | target |");
         for (String name : names) md.append(' ').append(configLabel(configs, name)).append(" |");
         md.append("\n|---|---|");
@@ -105,8 +116,7 @@ final class Report {
 
     private static String configLabel(JsonObject configs, String name) {
         JsonObject c = configs.getAsJsonObject(name);
-        String opts = str(c, "jvmOptionsShown");
-        return "`" + name + "`" + (opts.isEmpty() ? "" : " (" + opts + ")");
+        return "`" + name + "`";
     }
 
     private static void row(StringBuilder md, JsonObject configs, List<String> names, String key, String label, String target,
