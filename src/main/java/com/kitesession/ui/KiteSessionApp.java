@@ -88,14 +88,17 @@ public final class KiteSessionApp extends Application {
         Clock clock = Clock.systemUTC();
         // Every answer from Kite measures this computer's clock (its Date header); an NTP server too, once.
         ClockOffsets offsets = new ClockOffsets(clock);
-        OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, clock);
+        // The HTTP client reads the JDK's trusted certificates when built (a few hundred ms at start):
+        // off the FX thread, alongside the keychain probe below.
+        CompletableFuture<OkHttpClient> http = CompletableFuture.supplyAsync(
+                () -> AppServices.probing(KiteClient.defaultHttpClient(), offsets, clock), background);
         background.execute(() -> new SntpClockProbe(SntpClockProbe.DEFAULT_SERVER, SntpClockProbe.DEFAULT_PORT,
                 Duration.ofSeconds(3), clock).measure().ifPresent(offsets::record));
         // Probing the keychain (up to seconds where a keyring hangs) and reading settings are I/O:
         // done off the FX thread, the window opens when they are ready.
         CompletableFuture.supplyAsync(() -> {
             SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
-            SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http, clock);
+            SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http.join(), clock);
             // Asking the desktop for light or dark runs a command: here, not on the FX thread.
             scheme = Themes.resolve(sessions.preferences().theme(), ColorScheme::ofThisDesktop);
             return sessions;
@@ -109,7 +112,7 @@ public final class KiteSessionApp extends Application {
                 return;
             }
             Themes.apply(scheme);
-            ready(stage, background, http, offsets, clock, sessions);
+            ready(stage, background, http.join(), offsets, clock, sessions);
         }, Platform::runLater);
     }
 

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.concurrent.Worker;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -16,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import netscape.javascript.JSException;
 
@@ -25,10 +28,18 @@ import netscape.javascript.JSException;
  * {@code http://127.0.0.1/...} the target usually never loads at all). It also watches the
  * page's text for a 2FA rejection, which on Kite appears without a navigation.
  * Cookies stay on (WebView's own cookie store): Kite's login needs them.
+ *
+ * <p>The WebView is made when the window is first on screen, not with the window: starting WebKit
+ * (a 110 MB native library, then its engine) takes a second or more, and the window should not
+ * wait for it. The library loads on a background thread; the view itself, which must be made on
+ * the FX thread, follows, with a tiny page that warms WebKit's parser, styles and script engine
+ * for the real login page. A Login pressed before that makes the view at once.
  */
 final class LoginBrowser extends BorderPane {
-    private final WebView webView = new WebView();
-    private final WebEngine engine = webView.getEngine();
+    /** Made by {@link #engine()}: at the warm-up, or by the first login if that comes first. */
+    private WebView webView;
+    private WebEngine engine;
+    private boolean warmUpStarted;
     private final Label address = new Label();
     private final Timeline pageWatch;
     private LoginFlow flow;
@@ -40,7 +51,6 @@ final class LoginBrowser extends BorderPane {
 
     LoginBrowser(Runnable onCancel) {
         getStyleClass().add("login-browser");
-        webView.setId("login-webview");
         address.getStyleClass().add("address");
         address.setId("login-address");
         Button cancel = new Button("Close login");
@@ -54,8 +64,20 @@ final class LoginBrowser extends BorderPane {
         address.setMaxWidth(Double.MAX_VALUE);
         bar.getStyleClass().add("browser-bar");
         setTop(bar);
-        setCenter(webView);
+        pageWatch = new Timeline(new KeyFrame(Duration.millis(500), e -> checkPage()));
+        pageWatch.setCycleCount(Timeline.INDEFINITE);
+        sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).addListener((obs, was, showing) -> {
+            if (Boolean.TRUE.equals(showing)) warmUp();
+        });
+    }
 
+    /** The engine, made on first use (FX thread). */
+    private WebEngine engine() {
+        if (engine != null) return engine;
+        webView = new WebView();
+        webView.setId("login-webview");
+        engine = webView.getEngine();
+        setCenter(webView);
         engine.locationProperty().addListener((obs, old, url) -> {
             address.setText(hostAndPath(url));
             offer(url);
@@ -72,8 +94,46 @@ final class LoginBrowser extends BorderPane {
                 onLoadFailure.accept(engine.getLocation());
             }
         });
-        pageWatch = new Timeline(new KeyFrame(Duration.millis(500), e -> checkPage()));
-        pageWatch.setCycleCount(Timeline.INDEFINITE);
+        return engine;
+    }
+
+    /** Once, when the window is first shown: WebKit's library off the FX thread, then the view and a warm-up page. */
+    private void warmUp() {
+        if (warmUpStarted) return;
+        warmUpStarted = true;
+        Thread thread = new Thread(() -> {
+            preloadWebKitLibrary();
+            Milestones.mark("warmup.library-loaded");
+            Platform.runLater(() -> {
+                if (engine != null) return; // a login came first and made it
+                Milestones.mark("warmup.webview-start");
+                engine().loadContent(WARM_UP_PAGE);
+                Milestones.mark("warmup.webview-made");
+            });
+        }, "webkit-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A form, a style and a script: what the login page needs WebKit to have ready. Never shown. */
+    private static final String WARM_UP_PAGE = "<!DOCTYPE html><html><head><style>body{display:flex;font-family:sans-serif}"
+            + "input,button{padding:4px;border:1px solid #ddd}</style></head><body><form><input id='u' type='text'>"
+            + "<input type='password'><button type='submit'>OK</button></form>"
+            + "<script>document.getElementById('u').value='';</script></body></html>";
+
+    /**
+     * Loads WebKit's native library through JavaFX's own loader, so the WebView (made later on the
+     * FX thread) finds it loaded. From the app's jar that is the slow part: the library is unpacked
+     * and checked against its cached copy. Best effort: where JavaFX's internals are closed (JavaFX
+     * on the module path) nothing happens and the WebView loads the library itself.
+     */
+    private static void preloadWebKitLibrary() {
+        try {
+            Class.forName("com.sun.glass.utils.NativeLibLoader").getMethod("loadLibrary", String.class)
+                    .invoke(null, "jfxwebkit");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // The WebView loads it on first use instead.
+        }
     }
 
     void start(LoginFlow flow, AutofillPlan autofill, Consumer<TwoFactorRejection> onRejection,
@@ -84,15 +144,16 @@ final class LoginBrowser extends BorderPane {
         this.onRejection = onRejection;
         this.onLoadFailure = onLoadFailure;
         this.lastRejectionText = "";
+        WebEngine web = engine(); // made here if the warm-up has not made it yet
         Milestones.mark("login.page-requested");
-        engine.load(flow.loginUrl());
+        web.load(flow.loginUrl());
         pageWatch.play();
     }
 
     void stop() {
         pageWatch.stop();
         flow = null;
-        engine.load(null);
+        if (engine != null) engine.load(null);
     }
 
     /** Gives a URL to the flow; true when it was our redirect and the browser has been stopped. */

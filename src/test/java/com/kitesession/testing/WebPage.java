@@ -21,6 +21,12 @@ public final class WebPage {
         this.view = view;
     }
 
+    /** The window's login WebView, once made: the window makes it after it is shown, or at the first login. */
+    public static WebView loginView(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#login-webview").tryQuery().isPresent(), "the login WebView");
+        return robot.lookup("#login-webview").queryAs(WebView.class);
+    }
+
     public static <T> T onFx(Callable<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);

@@ -9,7 +9,6 @@ import com.kitesession.session.ActiveSession;
 import com.kitesession.testing.WebPage;
 import java.time.Clock;
 import java.time.Duration;
-import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -43,7 +42,7 @@ class DemoOneClickTest extends WindowTestBase {
     void oneClickReachesTheTokenViewWithNoTypingDespiteAClock90sBehind(FxRobot robot) {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
         robot.clickOn("#login");
-        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(WebView.class));
+        WebPage page = new WebPage(robot, WebPage.loginView(robot));
         page.waitFor("#userid");
         waitUntil(() -> account().userId().equals(page.script("document.getElementById('userid').value"))
                 && account().password().equals(page.script("document.getElementById('password').value")),

@@ -37,7 +37,7 @@ class LoginEndToEndTest extends WindowTestBase {
     private WebPage loginUpToTwoFactor(FxRobot robot) {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         robot.clickOn("#login");
-        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+        WebPage page = new WebPage(robot, WebPage.loginView(robot));
         page.type("#userid", account().userId());
         page.type("#password", account().password());
         page.click("button[type=submit]");
@@ -125,7 +125,7 @@ class LoginEndToEndTest extends WindowTestBase {
     void enterInTheKitePageDoesNotRestartTheLogin(FxRobot robot) {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         robot.clickOn("#login");
-        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+        WebPage page = new WebPage(robot, WebPage.loginView(robot));
         page.type("#userid", account().userId());
         robot.type(KeyCode.ENTER);
         // Were Login the window's default button, Enter would reload the page and wipe the field.
@@ -148,7 +148,7 @@ class LoginEndToEndTest extends WindowTestBase {
     void cancellingTheLoginIsExplainedAndNothingIsLost(FxRobot robot) {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the simulator profile");
         robot.clickOn("#login");
-        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+        WebPage page = new WebPage(robot, WebPage.loginView(robot));
         page.waitFor("#cancel");
         page.click("#cancel");
         waitUntil(() -> visible(robot, "#explanation"), "the cancel explanation");

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +51,7 @@ class ScreenshotsTest extends WindowTestBase {
     private ActiveSession oneClickLogin(FxRobot robot) throws IOException {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
         robot.clickOn("#login");
-        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(WebView.class));
+        WebPage page = new WebPage(robot, WebPage.loginView(robot));
         page.waitFor("#userid");
         waitUntil(() -> account().password().equals(page.script("document.getElementById('password').value")),
                 "one-click filled the password");

@@ -9,7 +9,6 @@ import com.kitesession.otp.Totp;
 import com.kitesession.testing.WebPage;
 import java.time.Clock;
 import java.time.Duration;
-import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -40,7 +39,7 @@ class TwoFactorExplainedTest extends WindowTestBase {
     void aCodeFromAClock90sBehindIsExplainedWithTheMeasuredOffset(FxRobot robot) throws Exception {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the profile");
         robot.clickOn("#login");
-        WebPage page = new WebPage(robot, robot.lookup("#login-webview").queryAs(WebView.class));
+        WebPage page = new WebPage(robot, WebPage.loginView(robot));
         page.type("#userid", account().userId());
         page.type("#password", account().password());
         page.click("button[type=submit]");
