@@ -10,7 +10,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.concurrent.Worker;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -18,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import netscape.javascript.JSException;
 
@@ -29,11 +27,11 @@ import netscape.javascript.JSException;
  * page's text for a 2FA rejection, which on Kite appears without a navigation.
  * Cookies stay on (WebView's own cookie store): Kite's login needs them.
  *
- * <p>The WebView is made when the window is first on screen, not with the window: starting WebKit
- * (a 110 MB native library, then its engine) takes a second or more, and the window should not
- * wait for it. The library loads on a background thread; the view itself, which must be made on
- * the FX thread, follows, with a tiny page that warms WebKit's parser, styles and script engine
- * for the real login page. A Login pressed before that makes the view at once.
+ * <p>The WebView is not made with the window: starting WebKit (a 110 MB native library, then its
+ * engine) takes a second or more, and neither the first frame nor the Login button should wait
+ * for it. {@link #warmUp()}, called once a profile can log in, loads the library on a background
+ * thread, then makes the view on the FX thread with a tiny page that warms WebKit's parser,
+ * styles and script engine for the real login page. A Login pressed before that makes it at once.
  */
 final class LoginBrowser extends BorderPane {
     /** Made by {@link #engine()}: at the warm-up, or by the first login if that comes first. */
@@ -66,9 +64,6 @@ final class LoginBrowser extends BorderPane {
         setTop(bar);
         pageWatch = new Timeline(new KeyFrame(Duration.millis(500), e -> checkPage()));
         pageWatch.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).addListener((obs, was, showing) -> {
-            if (Boolean.TRUE.equals(showing)) warmUp();
-        });
     }
 
     /** The engine, made on first use (FX thread). */
@@ -97,8 +92,12 @@ final class LoginBrowser extends BorderPane {
         return engine;
     }
 
-    /** Once, when the window is first shown: WebKit's library off the FX thread, then the view and a warm-up page. */
-    private void warmUp() {
+    /**
+     * Gets WebKit ready for the first login, once (later calls do nothing): its library off the FX
+     * thread, then the view and a warm-up page. Not earlier than the window's own start: JavaFX
+     * loads native libraries one at a time, and the window's would wait behind WebKit's.
+     */
+    void warmUp() {
         if (warmUpStarted) return;
         warmUpStarted = true;
         Thread thread = new Thread(() -> {

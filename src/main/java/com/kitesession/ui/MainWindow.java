@@ -287,6 +287,7 @@ public final class MainWindow extends BorderPane {
             profilePanel.showProblem(notice);
             notice = "";
             profilePanel.login.setDisable(false);
+            browser.warmUp(); // a profile can log in now: get WebKit ready (once) while the person reaches for Login
             if (selected.session.isPresent()) {
                 tokenView.stop();
                 showCard(tokenView);
