@@ -20,11 +20,12 @@ import java.util.zip.ZipFile;
  * <li>{@code jar}: {@code java -jar kite-session.jar} with the JDK's defaults, as the README says;</li>
  * <li>{@code packaged}: the jpackage app image exactly as {@code mvn verify} builds it (its jlinked
  *     runtime, launcher and JVM options), with the benchmark's jar added to its class path;</li>
- * <li>{@code packaged-fast}: the same image with four start-up changes that need no code:
- *     JavaFX's native libraries beside the jar (JavaFX loads them from there; from a lone fat jar
- *     it unpacks each one and compares it with its cached copy, MD5 of both, 110 MB for WebKit, on
- *     every start), the JDK's class-data archive (what jlink --generate-cds-archive adds), an AppCDS
- *     archive of the app's own classes (a training run writes it) and the C1 compiler only.</li>
+ * <li>{@code packaged-fast}: the same image with the start-up changes that need no code, those
+ *     it does not have yet: JavaFX's native libraries beside the jar (JavaFX loads them from
+ *     there; from a lone fat jar it unpacks each one and compares it with its cached copy, MD5 of
+ *     both, 110 MB for WebKit, on every start), the JDK's class-data archive (what jlink
+ *     --generate-cds-archive adds), the C1 compiler only, and always an AppCDS archive of the
+ *     app's own classes (a training run writes it).</li>
  * </ul>
  */
 final class Launchers {
@@ -50,10 +51,18 @@ final class Launchers {
             case "packaged-fast" -> {
                 Path copy = copyImage(image, classpath, work.resolve("image-" + name));
                 Path appDir = copy.resolve("lib/app");
-                unpackNativeLibraries(appDir.resolve("kite-session.jar"), appDir);
-                // The JDK's own archive, as jlink --generate-cds-archive writes it (the launcher runs the dump).
-                run(launcherOf(copy), "-Xshare:dump", work.resolve("logs/" + name + "-jdk-cds.log"));
-                addJavaOption(copy, "-XX:TieredStopAtLevel=1");
+                // Whatever of these the image does not have yet (packaging may already do some).
+                List<String> added = new ArrayList<>();
+                if (unpackNativeLibraries(appDir.resolve("kite-session.jar"), appDir) > 0) added.add("native libraries beside the jar");
+                if (!Files.exists(copy.resolve("lib/runtime/lib/server/classes.jsa"))) {
+                    // The JDK's own archive, as jlink --generate-cds-archive writes it (the launcher runs the dump).
+                    run(launcherOf(copy), "-Xshare:dump", work.resolve("logs/" + name + "-jdk-cds.log"));
+                    added.add("the JDK's CDS archive");
+                }
+                if (!javaOptions(copy).contains("-XX:TieredStopAtLevel=1")) {
+                    addJavaOption(copy, "-XX:TieredStopAtLevel=1");
+                    added.add("C1 only");
+                }
                 Path archive = appDir.resolve("kite-session.jsa");
                 Launcher training = new Launcher(name, "", launcherOf(copy), true, List.of());
                 JsonResult r = BenchRunner.runChild(training, List.of("-XX:ArchiveClassesAtExit=" + archive), work,
@@ -62,8 +71,8 @@ final class Launchers {
                     throw new IllegalStateException("the AppCDS training run failed; see " + work.resolve("logs"));
                 }
                 addJavaOption(copy, "-XX:SharedArchiveFile=$APPDIR/kite-session.jsa");
-                return new Launcher(name, "app image + native libraries beside the jar, CDS + AppCDS, C1 only",
-                        launcherOf(copy), true, javaOptions(copy));
+                added.add("an AppCDS archive of the app (training run)");
+                return new Launcher(name, "app image + " + String.join(", ", added), launcherOf(copy), true, javaOptions(copy));
             }
             default -> throw new IllegalArgumentException("unknown configuration " + name + " (one of " + ALL + ")");
         }
@@ -128,18 +137,22 @@ final class Launchers {
                 .map(l -> l.substring("java-options=".length())).toList();
     }
 
-    /** JavaFX's native libraries (lib*.so at the jar's root) into {@code dir}, where JavaFX looks first. */
-    static void unpackNativeLibraries(Path jar, Path dir) throws IOException {
+    /** JavaFX's native libraries (lib*.so at the jar's root) into {@code dir}, where JavaFX looks first; how many. */
+    static int unpackNativeLibraries(Path jar, Path dir) throws IOException {
+        int count = 0;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry e : Collections.list(zip.entries())) {
                 String n = e.getName();
-                if (!e.isDirectory() && !n.contains("/") && n.startsWith("lib") && (n.endsWith(".so") || n.endsWith(".dylib"))) {
+                if (!e.isDirectory() && !n.contains("/") && n.startsWith("lib") && (n.endsWith(".so") || n.endsWith(".dylib"))
+                        && !Files.exists(dir.resolve(n))) {
                     try (InputStream in = zip.getInputStream(e)) {
                         Files.copy(in, dir.resolve(n));
                     }
+                    count++;
                 }
             }
         }
+        return count;
     }
 
     /** The launcher with a JVM option and no window: for -Xshare:dump, which exits when written. */
