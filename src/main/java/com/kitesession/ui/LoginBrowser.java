@@ -57,7 +57,12 @@ final class LoginBrowser extends BorderPane {
             stop();
             onCancel.run();
         });
-        HBox bar = new HBox(8, new Label("Kite login"), address, cancel);
+        Label title = new Label("Kite login");
+        // In a narrow window the address gives way ("..."), never the title or the button.
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        address.setMinWidth(0);
+        HBox bar = new HBox(8, title, address, cancel);
         HBox.setHgrow(address, Priority.ALWAYS);
         address.setMaxWidth(Double.MAX_VALUE);
         bar.getStyleClass().add("browser-bar");
