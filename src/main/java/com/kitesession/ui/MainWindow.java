@@ -507,6 +507,7 @@ public final class MainWindow extends BorderPane {
     private void verify() {
         if (profile == null) return;
         KiteProfile target = profile;
+        tokenView.setStatus("Checking the session with Kite\u2026");
         retry = this::verify;
         tasks.run(() -> sessions.check(target), result -> {
             refresh(target.id());
@@ -642,7 +643,6 @@ public final class MainWindow extends BorderPane {
 
             @Override
             public void verify() {
-                tokenView.setStatus("Checking the session with Kite\u2026");
                 MainWindow.this.verify();
             }
 

@@ -91,10 +91,7 @@ final class TokenView extends VBox {
         });
         Button verify = new Button("Verify session");
         verify.setId("verify-session");
-        verify.setOnAction(e -> {
-            status.setText("Checking the session with Kite\u2026");
-            actions.verify();
-        });
+        verify.setOnAction(e -> actions.verify());
         Button relogin = new Button("Log in again");
         relogin.setId("relogin");
         relogin.setOnAction(e -> actions.relogin());
