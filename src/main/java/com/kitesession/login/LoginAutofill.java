@@ -17,12 +17,14 @@ import java.util.Set;
  * Autofill of the Kite login page with what the person chose to store, as JavaScript for the
  * window's WebView to run; the script's value (a JSON string) comes back through {@link Result#parse}.
  *
- * <p>Two lines this class keeps:
+ * <p>Three lines this class keeps:
  * <ul>
- * <li><b>Fail soft.</b> Kite's selectors are not an API. Each field is looked for through a list of
- *     candidates; when the step's first field is not found nothing is filled and the result says
- *     step "none", so the person types as usual and is told autofill did not apply. The script
- *     never throws into the window.</li>
+ * <li><b>Kite's origin only.</b> Every script is made for one origin and fills nothing when the
+ *     page's {@code location.origin} is another (the caller checks in Java first, too).</li>
+ * <li><b>Fail soft.</b> Kite's selectors are not an API. Each field is recognised by several signs
+ *     (see {@link #PROGRAM}); when the step's first field is not found nothing is filled, so the
+ *     person types as usual and is told autofill did not apply. The script never throws into the
+ *     window.</li>
  * <li><b>No submit.</b> The scripts fill, they never click or submit: Zerodha wants a person to log
  *     in by hand at least once a day, so the person's own click (or Enter: the password field keeps
  *     the focus) sends the form. Kite's 2FA page submits by itself at six digits; that is the page's
@@ -41,42 +43,62 @@ public final class LoginAutofill {
     static final String PASSWORD = "password";
     static final String CODE = "code";
 
-    /** Candidates in order: Kite's ids first, then what a renamed page would likely still carry. */
-    static final List<String> USER_ID_SELECTORS = List.of("#userid", "input[name=user_id]", "input[name=userid]",
-            "input[autocomplete=username]");
-    static final List<String> PASSWORD_SELECTORS = List.of("#password", "input[name=password]", "input[type=password]");
-    static final List<String> CODE_SELECTORS = List.of("#totp", "input[name=twofa_value]", "input[autocomplete=one-time-code]",
-            "input[inputmode=numeric][maxlength=\"6\"]", "input[type=number][maxlength=\"6\"]", "input[type=number]");
-
     /** Gson's defaults escape HTML characters and U+2028/U+2029: the JSON literal is safe inside any script. */
     private static final Gson GSON = new Gson();
 
     /**
-     * The page program; {@code a} is the one JSON argument: the step to fill, its fields (the first
-     * one decides whether the page shows that step) and the candidate selectors.
+     * The page program; {@code a} is the one JSON argument: the origin it may fill on, the step
+     * to fill and its fields (the first one decides whether the page shows that step).
+     *
+     * <p>Fields are recognised by several signs each, never by a catch-all: the user id by id,
+     * name or autocomplete; the password by its type; the 2FA code by id, name, autocomplete,
+     * Kite's {@code label} attribute, Kite's {@code form.twofa-form}, or a numeric type with
+     * maxlength 6. A code-like field is never taken for the user id, even when it reuses
+     * {@code id="userid"} as some Kite versions do. Only visible, enabled inputs count.
      */
     static final String PROGRAM = """
             (function (a) {
-              var out = {step: 'none', filled: [], missing: []};
+              var out = {step: 'none', filled: [], missing: [], offOrigin: false};
               function names() { return a.fields.map(function (f) { return f.name; }); }
+              // Checked here as well as in Java: a navigation between the two checks must not
+              // carry a password or a code to another origin.
+              if (String(window.location.origin) !== a.origin) {
+                out.offOrigin = true;
+                out.missing = names();
+                return JSON.stringify(out);
+              }
+              function attr(el, n) { var v = el.getAttribute(n); return v == null ? '' : String(v).toLowerCase(); }
               function usable(el) {
                 if (!(el instanceof HTMLInputElement) || el.disabled || el.readOnly) return false;
                 var type = (el.type || 'text').toLowerCase();
-                return ['hidden', 'submit', 'button', 'reset', 'checkbox', 'radio', 'file', 'image'].indexOf(type) < 0;
+                if (['hidden', 'submit', 'button', 'reset', 'checkbox', 'radio', 'file', 'image'].indexOf(type) >= 0) return false;
+                return el.getClientRects().length > 0; // shown: a step the page has hidden is not the step
               }
-              function find(selectors) {
-                for (var i = 0; i < selectors.length; i++) {
-                  var list;
-                  try { list = document.querySelectorAll(selectors[i]); } catch (e) { continue; }
-                  for (var j = 0; j < list.length; j++) if (usable(list[j])) return list[j];
-                }
+              function isCode(el) {
+                var numeric = ['number', 'tel'].indexOf(attr(el, 'type')) >= 0 || attr(el, 'inputmode') === 'numeric';
+                var label = attr(el, 'label') + ' ' + attr(el, 'aria-label');
+                return attr(el, 'id') === 'totp' || attr(el, 'name') === 'twofa_value'
+                    || attr(el, 'autocomplete') === 'one-time-code' || /totp|app code|2fa|two.factor/.test(label)
+                    || (typeof el.closest === 'function' && el.closest('form.twofa-form') !== null)
+                    || (numeric && attr(el, 'maxlength') === '6');
+              }
+              function isPassword(el) { return attr(el, 'type') === 'password'; }
+              function isUserId(el) {
+                if (isCode(el) || isPassword(el)) return false;
+                return attr(el, 'id') === 'userid' || attr(el, 'name') === 'user_id' || attr(el, 'name') === 'userid'
+                    || attr(el, 'autocomplete') === 'username';
+              }
+              var signs = {userid: isUserId, password: isPassword, code: isCode};
+              function find(name) {
+                var list = document.querySelectorAll('input');
+                for (var i = 0; i < list.length; i++) if (usable(list[i]) && signs[name](list[i])) return list[i];
                 return null;
               }
-              // A password field means step one; Kite's 2FA page has none.
+              // A password field means step one; Kite's 2FA step has none.
               function stepOf() {
-                if (find(a.selectors.password)) return 'credentials';
-                if (find(a.selectors.code)) return 'twofa';
-                if (find(a.selectors.userid)) return 'credentials';
+                if (find('password')) return 'credentials';
+                if (find('code')) return 'twofa';
+                if (find('userid')) return 'credentials';
                 return 'none';
               }
               function fill(el, value) {
@@ -92,12 +114,12 @@ public final class LoginAutofill {
                 var step = stepOf();
                 if (a.fields.length === 0) {
                   out.step = step;
-                } else if (step !== a.step || !find(a.selectors[a.fields[0].name])) {
+                } else if (step !== a.step || !find(a.fields[0].name)) {
                   out.missing = names();
                 } else {
                   out.step = step;
                   a.fields.forEach(function (f) {
-                    var el = find(a.selectors[f.name]);
+                    var el = find(f.name);
                     try {
                       if (el) { fill(el, f.value); out.filled.push(f.name); return; }
                     } catch (e) { /* a page script objected: count the field as not filled */ }
@@ -105,33 +127,33 @@ public final class LoginAutofill {
                   });
                 }
               } catch (e) {
-                out = {step: 'none', filled: [], missing: names()};
+                out = {step: 'none', filled: [], missing: names(), offOrigin: false};
               }
               return JSON.stringify(out);
             })""";
 
     private LoginAutofill() {}
 
-    /** Fills the user id, and the password unless it is null. Does not submit. */
-    public static String credentialsScript(String userId, String password) {
+    /** Fills the user id, and the password unless it is null, if the page is on {@code origin}. Does not submit. */
+    public static String credentialsScript(LoginOrigin origin, String userId, String password) {
         Objects.requireNonNull(userId, "userId");
         JsonArray fields = new JsonArray();
         fields.add(field(USER_ID, userId));
         if (password != null) fields.add(field(PASSWORD, password));
-        return script(STEP_CREDENTIALS, fields);
+        return script(origin, STEP_CREDENTIALS, fields);
     }
 
-    /** Fills the 6-digit code; Kite's page may then submit by itself. */
-    public static String twoFactorScript(String code) {
+    /** Fills the 6-digit code if the page is on {@code origin}; Kite's page may then submit by itself. */
+    public static String twoFactorScript(LoginOrigin origin, String code) {
         Objects.requireNonNull(code, "code");
         JsonArray fields = new JsonArray();
         fields.add(field(CODE, code));
-        return script(STEP_TWOFA, fields);
+        return script(origin, STEP_TWOFA, fields);
     }
 
     /** Fills nothing; the result's step is the one the page shows: "credentials", "twofa" or "none". */
-    public static String pageStepScript() {
-        return script(STEP_NONE, new JsonArray());
+    public static String pageStepScript(LoginOrigin origin) {
+        return script(origin, STEP_NONE, new JsonArray());
     }
 
     /** The code for the corrected time (this computer's clock plus its measured offset), not the raw clock. */
@@ -147,24 +169,25 @@ public final class LoginAutofill {
         return f;
     }
 
-    private static String script(String step, JsonArray fields) {
-        JsonObject selectors = new JsonObject();
-        selectors.add(USER_ID, GSON.toJsonTree(USER_ID_SELECTORS));
-        selectors.add(PASSWORD, GSON.toJsonTree(PASSWORD_SELECTORS));
-        selectors.add(CODE, GSON.toJsonTree(CODE_SELECTORS));
+    private static String script(LoginOrigin origin, String step, JsonArray fields) {
         JsonObject args = new JsonObject();
+        args.addProperty("origin", origin.serialized());
         args.addProperty("step", step);
         args.add("fields", fields);
-        args.add("selectors", selectors);
         return PROGRAM + "(" + GSON.toJson(args) + ");";
     }
 
     /**
      * What a script did: the step it found and the names (never the values) of the fields it
-     * filled or could not find, so {@code toString} is safe to log.
+     * filled or could not find, so {@code toString} is safe to log. {@code offOrigin}: the page
+     * was not on the origin the script was made for, so it filled nothing.
      */
-    public record Result(String step, List<String> filled, List<String> missing) {
+    public record Result(String step, List<String> filled, List<String> missing, boolean offOrigin) {
         private static final Set<String> STEPS = Set.of(STEP_CREDENTIALS, STEP_TWOFA, STEP_NONE);
+
+        public Result(String step, List<String> filled, List<String> missing) {
+            this(step, filled, missing, false);
+        }
 
         public Result {
             step = step != null && STEPS.contains(step) ? step : STEP_NONE;
@@ -181,7 +204,9 @@ public final class LoginAutofill {
                 JsonObject o = root.getAsJsonObject();
                 JsonElement step = o.get("step");
                 String s = step != null && step.isJsonPrimitive() && step.getAsJsonPrimitive().isString() ? step.getAsString() : STEP_NONE;
-                return new Result(s, names(o.get("filled")), names(o.get("missing")));
+                JsonElement off = o.get("offOrigin");
+                boolean offOrigin = off != null && off.isJsonPrimitive() && off.getAsJsonPrimitive().isBoolean() && off.getAsBoolean();
+                return new Result(s, names(o.get("filled")), names(o.get("missing")), offOrigin);
             } catch (RuntimeException e) { // malformed JSON, deep nesting: the page is not ours to trust
                 return none();
             }
@@ -189,7 +214,7 @@ public final class LoginAutofill {
 
         /** Every field this step asked for was filled: the person only has to confirm. */
         public boolean applied() {
-            return !STEP_NONE.equals(step) && !filled.isEmpty() && missing.isEmpty();
+            return !offOrigin && !STEP_NONE.equals(step) && !filled.isEmpty() && missing.isEmpty();
         }
 
         private static Result none() {

@@ -42,6 +42,7 @@ public final class LoginFlow {
     private final RedirectParser redirects;
     /** Kite's login host: its own pages carry action/status too, and are never a redirect. */
     private final okhttp3.HttpUrl loginHost;
+    private final LoginOrigin loginOrigin;
     private final TokenExpiry expiry;
     private final Clock clock;
     private final Executor background;
@@ -59,6 +60,7 @@ public final class LoginFlow {
         this.client = client;
         this.redirects = new RedirectParser(profile.redirectUrl());
         this.loginHost = okhttp3.HttpUrl.get(profile.loginBase());
+        this.loginOrigin = LoginOrigin.of(profile.loginBase()).orElseThrow(); // an http(s) address, as HttpUrl.get checked
         this.expiry = expiry;
         this.clock = clock;
         this.background = background;
@@ -68,6 +70,11 @@ public final class LoginFlow {
 
     public String loginUrl() {
         return LoginUrls.loginUrl(profile.loginBase(), profile.apiKey(), null);
+    }
+
+    /** Kite's login origin for this profile: the only one the login view may show, and autofill fill. */
+    public LoginOrigin loginOrigin() {
+        return loginOrigin;
     }
 
     public boolean isFinished() {

@@ -72,6 +72,11 @@ public final class SessionService {
         return settings;
     }
 
+    /** The folder settings.json lives in: the app's data folder. */
+    public java.nio.file.Path dataFolder() {
+        return store.file().getParent();
+    }
+
     /** A damaged settings file found at start, in plain words; empty when all was well. */
     public Optional<String> loadProblem() {
         return loadProblem;

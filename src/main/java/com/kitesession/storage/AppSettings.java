@@ -44,6 +44,8 @@ public final class AppSettings {
     public boolean osNotifications = true;
     /** "system" (follow the desktop), "light" or "dark". */
     public String theme = "system";
+    /** Advanced, hand-edited: the login browser's user agent; blank for JavaFX's own. */
+    public String loginUserAgent = "";
     public WindowPlacement window;
 
     public Optional<KiteProfile> profile(String id) {
@@ -77,6 +79,7 @@ public final class AppSettings {
         if (exports == null) exports = new LinkedHashMap<>();
         if (expiryTime == null) expiryTime = "06:00";
         if (preMarketReminder == null) preMarketReminder = "08:45";
+        if (loginUserAgent == null) loginUserAgent = "";
         if (livenessMinutes <= 0) livenessMinutes = 5;
         if (clipboardClearSeconds < 0) clipboardClearSeconds = 0;
     }

@@ -3,6 +3,8 @@ package com.kitesession.ui;
 import com.kitesession.explain.TwoFactorRejection;
 import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
+import com.kitesession.login.LoginNavigation;
+import com.kitesession.login.LoginOrigin;
 import com.kitesession.perf.Milestones;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,11 +12,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.concurrent.Worker;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
 import javafx.util.Duration;
@@ -34,40 +33,42 @@ import netscape.javascript.JSException;
  * styles and script engine for the real login page. A Login pressed before that makes it at once.
  */
 final class LoginBrowser extends BorderPane {
+    /** How often the page is read: Kite's 2FA step and its refusals appear without a page load. */
+    private static final Duration TICK = Duration.millis(300);
+    private static final String STOPPED_PAGE = "<html><body style='font-family:sans-serif;color:#555;padding:2em'>"
+            + "The login page tried to leave Kite and was stopped. Close login and log in again.</body></html>";
+
     /** Made by {@link #engine()}: at the warm-up, or by the first login if that comes first. */
     private WebView webView;
     private WebEngine engine;
     private boolean warmUpStarted;
-    private final Label address = new Label();
+    private final LoginAddressBar addressBar;
+    private final LeftKiteNotice leftKite;
     private final Timeline pageWatch;
+    private final LoginWebData webData;
     private LoginFlow flow;
+    private LoginNavigation navigation;
     private Consumer<TwoFactorRejection> onRejection = r -> {};
     private Consumer<String> onLoadFailure = s -> {};
-    private AutofillPlan autofill = new AutofillPlan(null, null, null, java.time.Instant::now);
+    private AutofillPlan autofill = AutofillPlan.none();
     private Consumer<String> onNotice = s -> {};
     private String lastRejectionText = "";
+    private boolean stoppedPageShown;
 
-    LoginBrowser(Runnable onCancel) {
+    /**
+     * {@code openInBrowser} takes an address the person chose to open in the system browser;
+     * {@code webData} says where WebKit keeps its data and which user agent it sends.
+     */
+    LoginBrowser(Runnable onCancel, Consumer<String> openInBrowser, LoginWebData webData) {
         getStyleClass().add("login-browser");
-        address.getStyleClass().add("address");
-        address.setId("login-address");
-        Button cancel = new Button("Close login");
-        cancel.setId("close-login");
-        cancel.setOnAction(e -> {
+        this.webData = webData;
+        addressBar = new LoginAddressBar(() -> {
             stop();
             onCancel.run();
         });
-        Label title = new Label("Kite login");
-        // In a narrow window the address gives way ("..."), never the title or the button.
-        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        address.setMinWidth(0);
-        HBox bar = new HBox(8, title, address, cancel);
-        HBox.setHgrow(address, Priority.ALWAYS);
-        address.setMaxWidth(Double.MAX_VALUE);
-        bar.getStyleClass().add("browser-bar");
-        setTop(bar);
-        pageWatch = new Timeline(new KeyFrame(Duration.millis(500), e -> checkPage()));
+        leftKite = new LeftKiteNotice(openInBrowser);
+        setTop(new VBox(addressBar, leftKite));
+        pageWatch = new Timeline(new KeyFrame(TICK, e -> readPage()));
         pageWatch.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -77,18 +78,16 @@ final class LoginBrowser extends BorderPane {
         webView = new WebView();
         webView.setId("login-webview");
         engine = webView.getEngine();
+        webData.configure(engine); // before the first load: WebKit reads both only then
         setCenter(webView);
-        engine.locationProperty().addListener((obs, old, url) -> {
-            address.setText(hostAndPath(url));
-            offer(url);
-        });
+        engine.locationProperty().addListener((obs, old, url) -> onLocation(url));
+        engine.setCreatePopupHandler(features -> popup());
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.RUNNING) lastRejectionText = ""; // a new attempt may be rejected again
             if (state == Worker.State.SUCCEEDED && flow != null) {
                 Milestones.mark("login.page-loaded");
-                autofill.onPage(this::runScript).ifPresent(onNotice);
+                if (keepOnKite(false)) readPage();
                 Milestones.mark("login.autofilled");
-                checkPage();
             }
             if (state == Worker.State.FAILED && flow != null && !offer(engine.getLocation())) {
                 onLoadFailure.accept(engine.getLocation());
@@ -143,21 +142,99 @@ final class LoginBrowser extends BorderPane {
     void start(LoginFlow flow, AutofillPlan autofill, Consumer<TwoFactorRejection> onRejection,
             Consumer<String> onLoadFailure, Consumer<String> onNotice) {
         this.flow = flow;
+        this.navigation = new LoginNavigation(flow.loginOrigin());
         this.autofill = autofill;
         this.onNotice = onNotice;
         this.onRejection = onRejection;
         this.onLoadFailure = onLoadFailure;
         this.lastRejectionText = "";
+        this.stoppedPageShown = false;
+        leftKite.hide();
         WebEngine web = engine(); // made here if the warm-up has not made it yet
         Milestones.mark("login.page-requested");
         web.load(flow.loginUrl());
         pageWatch.play();
     }
 
+    LoginWebData webData() {
+        return webData;
+    }
+
     void stop() {
         pageWatch.stop();
         flow = null;
+        autofill = AutofillPlan.none();
+        leftKite.hide();
         if (engine != null) engine.load(null);
+    }
+
+    /**
+     * Every address the main frame goes to. Runs inside WebKit's own callback: nothing here
+     * may touch the engine, so stopping a navigation is left to {@code Platform.runLater}.
+     */
+    private void onLocation(String url) {
+        if (flow == null) return;
+        autofill.onLocation(url); // before anything else: off Kite, nothing more is filled
+        if (offer(url)) return;
+        if (navigation.decide(url) instanceof LoginNavigation.Stop stop) {
+            Platform.runLater(() -> stopLeaving(stop, "go to"));
+        } else {
+            addressBar.show(url);
+        }
+    }
+
+    /**
+     * A popup (window.open, a target=_blank link) never replaces the login. It is given an
+     * engine that no view shows, only to learn its address, and stopped as soon as it has one.
+     */
+    private WebEngine popup() {
+        if (flow == null) return null;
+        WebEngine probe = new WebEngine();
+        probe.locationProperty().addListener((obs, old, url) -> {
+            if (url == null || url.isEmpty() || url.equals("about:blank")) return;
+            Platform.runLater(() -> {
+                probe.load(null);
+                if (flow == null) return;
+                autofill.onLocation(url);
+                LoginNavigation.Verdict verdict = navigation.decide(url);
+                // Even a popup of Kite's own page goes no further: it would be a second, unwatched login.
+                LoginNavigation.Stop stop = verdict instanceof LoginNavigation.Stop s ? s
+                        : new LoginNavigation.Stop(url, LoginNavigation.shown(url), true);
+                leftKite.show(stop, "open a new window at");
+            });
+        });
+        return probe;
+    }
+
+    /** Stops a navigation off Kite and says where it was going; outside WebKit's callback. */
+    private void stopLeaving(LoginNavigation.Stop stop, String how) {
+        if (flow == null) return;
+        engine.getLoadWorker().cancel();
+        leftKite.show(stop, how);
+        keepOnKite(true);
+    }
+
+    /**
+     * True when the page shown is Kite's. A page of another origin that got as far as showing
+     * is replaced by a plain notice, so the view never shows another origin as if it were Kite;
+     * so is our own empty or warm-up page once a navigation off Kite was stopped
+     * ({@code afterStop}: a redirect off Kite left no Kite page behind). Our own pages are left
+     * alone otherwise: the warm-up page may finish loading just after a login started.
+     */
+    private boolean keepOnKite(boolean afterStop) {
+        Object origin = runScript("window.location.origin");
+        String shown = origin instanceof String o ? o : "";
+        if (navigation.kiteOrigin().serialized().equals(shown)) {
+            addressBar.show(shown);
+            return true;
+        }
+        boolean otherSite = LoginOrigin.of(shown).isPresent();
+        if ((otherSite || afterStop) && !stoppedPageShown) {
+            stoppedPageShown = true; // its own load lands here again: show it once
+            addressBar.show(null);
+            engine.loadContent(STOPPED_PAGE);
+        }
+        return false;
     }
 
     /** Gives a URL to the flow; true when it was our redirect and the browser has been stopped. */
@@ -167,9 +244,16 @@ final class LoginBrowser extends BorderPane {
         pageWatch.stop();
         flow = null;
         // Leave the listener first: touching the engine inside its redirect callback crashes WebKit.
-        javafx.application.Platform.runLater(() -> engine.loadContent(
+        Platform.runLater(() -> engine.loadContent(
                 "<html><body style='font-family:sans-serif;color:#555;padding:2em'>Login captured.</body></html>"));
         return true;
+    }
+
+    /** On each tick and load: fill a step that has appeared, and look for Kite's refusals. */
+    private void readPage() {
+        if (flow == null) return;
+        autofill.onPage(engine.getLocation(), this::runScript).ifPresent(onNotice);
+        checkPage();
     }
 
     private void checkPage() {
@@ -195,12 +279,5 @@ final class LoginBrowser extends BorderPane {
         } catch (JSException | IllegalStateException e) {
             return null;
         }
-    }
-
-    private static String hostAndPath(String url) {
-        if (url == null) return "";
-        int query = url.indexOf('?');
-        // The query holds request_token on the redirect; the address bar never shows it.
-        return query < 0 ? url : url.substring(0, query);
     }
 }

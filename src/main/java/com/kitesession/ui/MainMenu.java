@@ -45,6 +45,8 @@ final class MainMenu extends MenuBar {
 
         void logout();
 
+        void clearLoginCookies();
+
         void redirectHelp();
 
         void about();
@@ -81,7 +83,8 @@ final class MainMenu extends MenuBar {
         copy.disableProperty().bind(not(sessionShown));
         verify.disableProperty().bind(not(sessionShown));
         logout.disableProperty().bind(not(sessionShown));
-        Menu session = new Menu("_Session", null, login, copy, verify, logout);
+        MenuItem clearCookies = item("Clear login cookies", "menu-clear-cookies", null, actions::clearLoginCookies);
+        Menu session = new Menu("_Session", null, login, copy, verify, logout, new SeparatorMenuItem(), clearCookies);
 
         MenuItem redirect = item("Redirect URL help", "menu-redirect-help", null, actions::redirectHelp);
         MenuItem about = item("About Kite Session Manager", "menu-about", null, actions::about);

@@ -63,7 +63,7 @@ public final class MainWindow extends BorderPane {
     private final ProfileListView profileList;
     private final ProfilePanel profilePanel;
     private final ExplanationView explanation = new ExplanationView(this::onFix);
-    private final LoginBrowser browser = new LoginBrowser(this::showWelcome);
+    private final LoginBrowser browser;
     private final TokenView tokenView;
     private final RedirectHelpView redirectHelp = new RedirectHelpView(this::showWelcome);
     private final ClipboardGuard clipboard;
@@ -97,6 +97,8 @@ public final class MainWindow extends BorderPane {
         this.kiteClock = services.clockOffsets().correctedClock();
         this.tasks = new UiTasks(services.background(), FX, this::showLocalFailure);
         getStyleClass().add("main-window");
+        browser = new LoginBrowser(this::showWelcome, desktop::browse, new LoginWebData(
+                sessions.dataFolder().resolve("webview"), () -> sessions.settings().loginUserAgent));
         profileList = new ProfileListView(kiteClock);
         profilePanel = new ProfilePanel(services.clockOffsets()::correctedNow);
         tokenView = new TokenView(kiteClock, ZoneId.systemDefault(), new TokenView.Actions() {
@@ -470,7 +472,7 @@ public final class MainWindow extends BorderPane {
                         showWelcome();
                     }
                 });
-        AutofillPlan autofill = new AutofillPlan(target.userId(), loginSecrets.password().orElse(null),
+        AutofillPlan autofill = new AutofillPlan(flow.loginOrigin(), target.userId(), loginSecrets.password().orElse(null),
                 loginSecrets.totpSecret().orElse(null), services.clockOffsets()::correctedNow);
         showCard(browser);
         browser.start(flow, autofill,
@@ -657,10 +659,30 @@ public final class MainWindow extends BorderPane {
             }
 
             @Override
+            public void clearLoginCookies() {
+                MainWindow.this.clearLoginCookies();
+            }
+
+            @Override
             public void about() {
                 new AboutDialog(getScene().getWindow(), desktop, sessions.secretStore().describe()).show();
             }
         };
+    }
+
+    /**
+     * Forgets Kite's login cookies and the login browser's stored data: the next login starts
+     * as on a new browser. An open login is closed first, since it runs on those cookies.
+     */
+    private void clearLoginCookies() {
+        if (browser.isVisible()) showWelcome();
+        boolean cookiesCleared = LoginWebData.clearCookies();
+        tasks.run(() -> {
+            browser.webData().clearFolder();
+            return null;
+        }, ignored -> profilePanel.showProblem(cookiesCleared
+                ? "Login cookies cleared: the next login starts afresh."
+                : "The login browser's data was cleared; its cookies last until the app quits (they are kept in memory only)."));
     }
 
     private void showPreferences() {

@@ -20,10 +20,11 @@ class LoginAutofillTest {
     /** Everything that has broken out of a hand-built JavaScript string somewhere. */
     static final String NASTY = "p\"a'ss\\wo`rd${x}</script><script>alert(1)</script><!-- \u2028\u2029\n\r\t\0 é 😀 ]]>";
     private static final String SECRET = "KITESIMULATORDEMOSECRETTOTPABCDE";
+    private static final LoginOrigin KITE = LoginOrigin.of("https://kite.zerodha.com/connect/login").orElseThrow();
 
     @Test
     void credentialsTravelOnlyInsideOneJsonLiteral() {
-        String script = LoginAutofill.credentialsScript("AB\"1234", NASTY);
+        String script = LoginAutofill.credentialsScript(KITE, "AB\"1234", NASTY);
         JsonObject args = arguments(script);
         assertEquals("credentials", args.get("step").getAsString());
         JsonArray fields = args.getAsJsonArray("fields");
@@ -35,7 +36,7 @@ class LoginAutofillTest {
 
     @Test
     void nothingCanBreakOutOfTheLiteral() {
-        String script = LoginAutofill.credentialsScript("</script>", NASTY);
+        String script = LoginAutofill.credentialsScript(KITE, "</script>", NASTY);
         assertFalse(script.toLowerCase().contains("</script"), "an HTML parser would end the script there");
         assertFalse(script.contains("<!--"));
         assertFalse(script.contains("\u2028") || script.contains("\u2029"), "line ends to older JavaScript");
@@ -49,26 +50,25 @@ class LoginAutofillTest {
 
     @Test
     void aMissingPasswordFillsOnlyTheUserId() {
-        JsonArray fields = arguments(LoginAutofill.credentialsScript("AB1234", null)).getAsJsonArray("fields");
+        JsonArray fields = arguments(LoginAutofill.credentialsScript(KITE, "AB1234", null)).getAsJsonArray("fields");
         assertEquals(1, fields.size());
         assertEquals("userid", fields.get(0).getAsJsonObject().get("name").getAsString());
-        assertThrows(NullPointerException.class, () -> LoginAutofill.credentialsScript(null, "x"));
+        assertThrows(NullPointerException.class, () -> LoginAutofill.credentialsScript(KITE, null, "x"));
     }
 
     @Test
     void twoFactorAndPageStepScripts() {
-        JsonObject twofa = arguments(LoginAutofill.twoFactorScript("012345"));
+        JsonObject twofa = arguments(LoginAutofill.twoFactorScript(KITE, "012345"));
         assertEquals("twofa", twofa.get("step").getAsString());
         assertEquals("012345", twofa.getAsJsonArray("fields").get(0).getAsJsonObject().get("value").getAsString());
-        JsonObject step = arguments(LoginAutofill.pageStepScript());
+        JsonObject step = arguments(LoginAutofill.pageStepScript(KITE));
         assertEquals(0, step.getAsJsonArray("fields").size());
-        assertEquals("#userid", step.getAsJsonObject("selectors").getAsJsonArray("userid").get(0).getAsString());
-        assertEquals("#totp", step.getAsJsonObject("selectors").getAsJsonArray("code").get(0).getAsString());
+        assertEquals("https://kite.zerodha.com", step.get("origin").getAsString(), "the page checks location.origin against it");
     }
 
     @Test
     void theScriptsNeverSubmit() {
-        for (String script : List.of(LoginAutofill.credentialsScript("AB1234", "pw"), LoginAutofill.twoFactorScript("123456"))) {
+        for (String script : List.of(LoginAutofill.credentialsScript(KITE, "AB1234", "pw"), LoginAutofill.twoFactorScript(KITE, "123456"))) {
             assertFalse(script.contains("submit()") || script.contains("requestSubmit") || script.contains(".click("), script);
         }
     }
@@ -101,12 +101,23 @@ class LoginAutofillTest {
         assertEquals(new Result("twofa", List.of("code"), List.of()), mixed);
         assertEquals("none", Result.parse(null).step());
         assertEquals("none", Result.parse("{\"step\":\"hacked\"}").step());
+        Result off = Result.parse("{\"step\":\"twofa\",\"filled\":[\"code\"],\"missing\":[],\"offOrigin\":true}");
+        assertTrue(off.offOrigin());
+        assertFalse(off.applied(), "a page on another origin never counts as filled");
+        assertFalse(Result.parse("{\"step\":\"twofa\",\"offOrigin\":\"yes\"}").offOrigin());
+    }
+
+    @Test
+    void theProgramHasNoCatchAllSelector() {
+        // The old catch-all, input[type=number], filled a code into any page with a number field.
+        assertFalse(LoginAutofill.PROGRAM.contains("input[type=number]"));
+        assertTrue(LoginAutofill.PROGRAM.contains("window.location.origin"));
     }
 
     @Test
     void resultToStringCarriesNamesOnly() {
         String s = Result.parse("{\"step\":\"credentials\",\"filled\":[\"userid\",\"password\"],\"missing\":[]}").toString();
-        assertEquals("Result[step=credentials, filled=[userid, password], missing=[]]", s);
+        assertEquals("Result[step=credentials, filled=[userid, password], missing=[], offOrigin=false]", s);
     }
 
     @Test

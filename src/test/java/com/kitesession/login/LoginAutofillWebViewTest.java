@@ -57,6 +57,8 @@ class LoginAutofillWebViewTest {
     private KiteSimulator simulator;
     private HttpServer pages;
     private WebView view;
+    /** The origin the scripts are made for: set by {@link #open} to the page's own. */
+    private LoginOrigin origin;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -86,13 +88,13 @@ class LoginAutofillWebViewTest {
     void fillsTheSimulatorsPagesAndThePersonsClickLogsIn(FxRobot robot) {
         DemoAccount account = simulator.account();
         WebPage page = open(robot, LoginUrls.loginUrl(simulator.baseUrl(), account.apiKey(), null), "#userid");
-        assertEquals("credentials", run(page, LoginAutofill.pageStepScript()).step());
-        Result wrongStep = run(page, LoginAutofill.twoFactorScript("123456"));
+        assertEquals("credentials", run(page, LoginAutofill.pageStepScript(origin)).step());
+        Result wrongStep = run(page, LoginAutofill.twoFactorScript(origin, "123456"));
         assertEquals(new Result("none", List.of(), List.of("code")), wrongStep);
 
         page.script("window.seen = []; ['input', 'change'].forEach(function (t) {"
                 + " document.addEventListener(t, function (e) { seen.push(e.target.id + ':' + t); }); });");
-        Result filled = run(page, LoginAutofill.credentialsScript(account.userId(), account.password()));
+        Result filled = run(page, LoginAutofill.credentialsScript(origin, account.userId(), account.password()));
         assertEquals(new Result("credentials", List.of("userid", "password"), List.of()), filled);
         assertTrue(filled.applied());
         assertEquals(account.userId(), page.script("document.getElementById('userid').value"));
@@ -103,13 +105,13 @@ class LoginAutofillWebViewTest {
 
         page.click("button[type=submit]"); // the person's click
         page.waitFor("#totp");
-        assertEquals("twofa", run(page, LoginAutofill.pageStepScript()).step());
-        assertEquals("none", run(page, LoginAutofill.credentialsScript(account.userId(), account.password())).step());
+        assertEquals("twofa", run(page, LoginAutofill.pageStepScript(origin)).step());
+        assertEquals("none", run(page, LoginAutofill.credentialsScript(origin, account.userId(), account.password())).step());
 
         // This computer runs 90 s behind, past the simulator's one-step tolerance; the measured offset corrects it.
         Instant computerClock = clock.instant().minusSeconds(90);
         String code = LoginAutofill.codeFor(account.totpSecretBase32(), computerClock.plus(Duration.ofSeconds(90)));
-        Result twofa = run(page, LoginAutofill.twoFactorScript(code));
+        Result twofa = run(page, LoginAutofill.twoFactorScript(origin, code));
         assertEquals(new Result("twofa", List.of("code"), List.of()), twofa);
         // Kite's page submits at six digits by itself; the simulator accepts the code and redirects.
         waitUntil(() -> locations.stream().anyMatch(u -> u.startsWith(account.redirectUrl()) && u.contains("request_token=")),
@@ -119,19 +121,19 @@ class LoginAutofillWebViewTest {
     @Test
     void aPageWithRenamedFieldsIsLeftAlone(FxRobot robot) {
         WebPage page = open(robot, pages("/renamed"), "#login");
-        assertEquals("none", run(page, LoginAutofill.pageStepScript()).step());
-        Result r = run(page, LoginAutofill.credentialsScript("AB1234", "secret-password"));
+        assertEquals("none", run(page, LoginAutofill.pageStepScript(origin)).step());
+        Result r = run(page, LoginAutofill.credentialsScript(origin, "AB1234", "secret-password"));
         assertEquals(new Result("none", List.of(), List.of("userid", "password")), r);
         assertFalse(r.applied());
         assertEquals("", page.script("document.getElementById('login').value"));
         assertEquals("", page.script("document.getElementById('secret').value"));
-        assertEquals(new Result("none", List.of(), List.of("code")), run(page, LoginAutofill.twoFactorScript("123456")));
+        assertEquals(new Result("none", List.of(), List.of("code")), run(page, LoginAutofill.twoFactorScript(origin, "123456")));
     }
 
     @Test
     void aRenamedPasswordFieldFillsTheUserIdAndSaysWhatIsMissing(FxRobot robot) {
         WebPage page = open(robot, pages("/password-renamed"), "#userid");
-        Result r = run(page, LoginAutofill.credentialsScript("AB1234", "secret-password"));
+        Result r = run(page, LoginAutofill.credentialsScript(origin, "AB1234", "secret-password"));
         assertEquals(new Result("credentials", List.of("userid"), List.of("password")), r);
         assertFalse(r.applied(), "the person types the password");
         assertEquals("AB1234", page.script("document.getElementById('userid').value"));
@@ -141,16 +143,17 @@ class LoginAutofillWebViewTest {
     @Test
     void aPasswordOfQuotesAndScriptTagsArrivesIntact(FxRobot robot) {
         WebPage page = open(robot, pages("/plain"), "#userid");
-        Result r = run(page, LoginAutofill.credentialsScript("AB'1234\"", NASTY_PASSWORD));
+        Result r = run(page, LoginAutofill.credentialsScript(origin, "AB'1234\"", NASTY_PASSWORD));
         assertTrue(r.applied(), r.toString());
         assertEquals("AB'1234\"", page.script("document.getElementById('userid').value"));
         assertEquals(NASTY_PASSWORD, page.script("document.getElementById('password').value"));
         assertEquals("undefined", page.script("typeof window.pwned"));
-        assertEquals(new Result("credentials", List.of("userid"), List.of()), run(page, LoginAutofill.credentialsScript("AB1234", null)));
+        assertEquals(new Result("credentials", List.of("userid"), List.of()), run(page, LoginAutofill.credentialsScript(origin, "AB1234", null)));
         assertEquals(NASTY_PASSWORD, page.script("document.getElementById('password').value"), "no password given: left as it was");
     }
 
     private WebPage open(FxRobot robot, String url, String selector) {
+        origin = LoginOrigin.of(url).orElseThrow();
         onFx(() -> {
             view.getEngine().load(url);
             return null;
