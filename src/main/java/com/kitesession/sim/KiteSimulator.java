@@ -48,7 +48,8 @@ public final class KiteSimulator implements AutoCloseable {
         this.config = config;
         state = new SimulatorState(config);
         limiter = new RateLimiter(config.rateLimitPerSecond(), config.nanoTime());
-        LoginFlow login = new LoginFlow(state);
+        LoginGuard guard = new LoginGuard(state, config);
+        LoginFlow login = new LoginFlow(state, guard);
         SessionApi api = new SessionApi(state);
         route("GET", "/connect/login", login::start, false);
         route("POST", "/connect/login", login::password, false);
@@ -137,6 +138,14 @@ public final class KiteSimulator implements AutoCloseable {
     /** Kills every access token of this user, as a logout elsewhere (Kite web, another app) would. */
     public void invalidateAccessTokens(String userId) {
         state.invalidateUser(userId);
+    }
+
+    /**
+     * Kite's credential reset: unblocks a user blocked after five wrong passwords or codes, forgets the
+     * failures counted so far, and kills the user's access tokens, as Kite's reset logs out every session.
+     */
+    public void resetAccount(String userId) {
+        state.resetAccount(userId);
     }
 
     /** For tests: the address the server listens on. */
