@@ -49,11 +49,15 @@ public final class KiteSimulator implements AutoCloseable {
         state = new SimulatorState(config);
         limiter = new RateLimiter(config.rateLimitPerSecond(), config.nanoTime());
         LoginGuard guard = new LoginGuard(state, config);
-        LoginFlow login = new LoginFlow(state, guard);
+        LoginFlow login = new LoginFlow(state, guard, config.loginPage());
+        LoginApi loginApi = new LoginApi(state, guard);
         SessionApi api = new SessionApi(state);
         route("GET", "/connect/login", login::start, false);
         route("POST", "/connect/login", login::password, false);
         route("POST", "/connect/twofa", login::twofa, false);
+        // The single-page login's XHRs: part of the login pages, not of the rate-limited API.
+        route("POST", "/api/login", loginApi::login, false);
+        route("POST", "/api/twofa", loginApi::twofa, false);
         route("GET", "/connect/finish", login::finish, false);
         route("GET", "/connect/cancel", login::cancel, false);
         route("POST", "/session/token", api::generateSession, true);

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * The browser side: /connect/login (user id and password), /connect/twofa (TOTP), /connect/finish
- * (issues the request_token and redirects to the app) and /connect/cancel.
+ * (issues the request_token and redirects to the app) and /connect/cancel. In the CLASSIC style the
+ * pages post forms back here; the single-page styles serve one {@link SinglePageLogin} document
+ * whose script talks to {@link LoginApi} instead, and both end at /connect/finish.
  */
 final class LoginFlow {
     static final String COOKIE = "kf_session";
@@ -18,10 +20,12 @@ final class LoginFlow {
 
     private final SimulatorState state;
     private final LoginGuard guard;
+    private final LoginPageStyle style;
 
-    LoginFlow(SimulatorState state, LoginGuard guard) {
+    LoginFlow(SimulatorState state, LoginGuard guard, LoginPageStyle style) {
         this.state = state;
         this.guard = guard;
+        this.style = style;
     }
 
     /** GET /connect/login?v=3&api_key=K[&redirect_params=...]: a fresh session and step one. */
@@ -35,7 +39,8 @@ final class LoginFlow {
         }
         LoginSession s = state.startLogin(account, q.get("redirect_params"));
         ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + s.cookie + "; Path=/; HttpOnly; SameSite=Lax");
-        Http.html(ex, 200, credentialsPage(s, null, null));
+        Http.html(ex, 200, style == LoginPageStyle.CLASSIC ? credentialsPage(s, null, null)
+                : SinglePageLogin.page(style, account.apiKey(), finishPath(s), cancelHref(s)));
     }
 
     /** POST /connect/login: step one. */

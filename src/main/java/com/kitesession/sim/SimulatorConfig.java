@@ -20,6 +20,7 @@ public final class SimulatorConfig {
     private final int rateLimitPerSecond;
     private final List<DemoAccount> accounts;
     private final LongSupplier nanoTime;
+    private final LoginPageStyle loginPage;
     private final String wrongPasswordMessage;
     private final String wrongCodeMessage;
     private final String blockedMessage;
@@ -35,6 +36,7 @@ public final class SimulatorConfig {
         all.addAll(b.moreAccounts);
         accounts = List.copyOf(all);
         nanoTime = b.nanoTime;
+        loginPage = b.loginPage;
         wrongPasswordMessage = b.wrongPasswordMessage;
         wrongCodeMessage = b.wrongCodeMessage;
         blockedMessage = b.blockedMessage;
@@ -54,6 +56,7 @@ public final class SimulatorConfig {
     public List<DemoAccount> accounts() { return accounts; }
     public DemoAccount account() { return accounts.get(0); }
     LongSupplier nanoTime() { return nanoTime; }
+    public LoginPageStyle loginPage() { return loginPage; }
     /** A {@link MessageFormat} pattern; {0} is the number of attempts that remain (1 to 4). */
     public String wrongPasswordMessage() { return wrongPasswordMessage; }
     /** A {@link MessageFormat} pattern; {0} is the number of attempts that remain (1 to 4). */
@@ -69,6 +72,7 @@ public final class SimulatorConfig {
         private DemoAccount account = DemoAccount.standard();
         private final List<DemoAccount> moreAccounts = new ArrayList<>();
         private LongSupplier nanoTime = System::nanoTime;
+        private LoginPageStyle loginPage = LoginPageStyle.CLASSIC;
         // Kite's exact words are unverified (staff wording on the forum, and what the app detects),
         // hence settings. "1 attempt remains." for one, "N attempts remain." otherwise.
         private String wrongPasswordMessage = "Invalid account credentials. {0,choice,1#1 attempt remains|1<{0} attempts remain}.";
@@ -116,6 +120,12 @@ public final class SimulatorConfig {
         /** Registers one more app and user. */
         public Builder addAccount(DemoAccount account) {
             moreAccounts.add(Objects.requireNonNull(account, "account"));
+            return this;
+        }
+
+        /** The page /connect/login serves; CLASSIC until the app's autofill knows the single-page one. */
+        public Builder loginPage(LoginPageStyle style) {
+            this.loginPage = Objects.requireNonNull(style, "style");
             return this;
         }
 
