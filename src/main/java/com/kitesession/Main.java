@@ -138,7 +138,7 @@ public final class Main {
     static String usage(String command) {
         return """
                 usage: CMD                      open the window
-                       CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s]
+                       CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa|spa-userid|classic|renamed]
                        KITE_API_SECRET=... CMD exchange --api-key K --request-token T [--api-base URL]
                        CMD token [--profile NAME] [--check]
                        CMD status [--json]""".replace("CMD", command);

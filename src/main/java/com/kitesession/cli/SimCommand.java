@@ -2,6 +2,7 @@ package com.kitesession.cli;
 
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
+import com.kitesession.sim.LoginPageStyle;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import java.io.IOException;
@@ -16,13 +17,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code sim [--port N] [--now ISO-8601-instant] [--skew 45s]}: runs the Kite simulator in the
- * foreground. Its clock ticks from --now (default: real time) plus --skew, so {@code --skew 45s}
- * alone plays a Kite whose clock is 45 s ahead of this computer's, and every reply's Date header says so.
+ * {@code sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa]}: runs the Kite
+ * simulator in the foreground. Its clock ticks from --now (default: real time) plus --skew, so
+ * {@code --skew 45s} alone plays a Kite whose clock is 45 s ahead of this computer's, and every
+ * reply's Date header says so. --login-page picks the login page's style (default classic).
  */
 public final class SimCommand {
     static final String USAGE = "usage: sim [--port N] [--now ISO-8601-instant, e.g. 2026-11-23T04:30:00Z]"
-            + " [--skew DURATION, e.g. 45s, -45s, 2m: the simulator's clock runs that far from --now or real time]";
+            + " [--skew DURATION, e.g. 45s, -45s, 2m: the simulator's clock runs that far from --now or real time]"
+            + " [--login-page spa|spa-userid|classic|renamed: Kite's single-page login, the same with id=userid"
+            + " on the code field, plain form posts (the default), or single-page with fields renamed]";
     private static final Pattern SKEW = Pattern.compile("([+-]?)(\\d{1,6})([smh])");
 
     private SimCommand() {}
@@ -62,14 +66,16 @@ public final class SimCommand {
         SimulatorConfig.Builder config = SimulatorConfig.builder();
         Instant now = null;
         String skew = null;
+        LoginPageStyle loginPage = null;
         int i = args.length > 0 && args[0].equals("sim") ? 1 : 0;
         for (; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--port") || arg.equals("--now") || arg.equals("--skew")) {
+            if (List.of("--port", "--now", "--skew", "--login-page").contains(arg)) {
                 if (i + 1 >= args.length) throw new IllegalArgumentException(arg + " needs a value");
                 String value = args[++i];
                 if (arg.equals("--port")) config.port(port(value));
                 else if (arg.equals("--now")) now = instant(value);
+                else if (arg.equals("--login-page")) loginPage = LoginPageStyle.fromCliName(value);
                 else skew = value;
             } else {
                 throw new IllegalArgumentException("unknown argument: " + arg);
@@ -79,6 +85,7 @@ public final class SimCommand {
         if (now != null || skew != null) {
             config.clock(SimulatorClock.startingAt((now != null ? now : Instant.now()).plus(skewBy)));
         }
+        if (loginPage != null) config.loginPage(loginPage);
         KiteSimulator sim = KiteSimulator.start(config.build());
         DemoAccount a = sim.account();
         out.println("base-url: " + sim.baseUrl());
@@ -89,6 +96,7 @@ public final class SimCommand {
         out.println("password: " + a.password());
         out.println("totp-secret: " + a.totpSecretBase32());
         if (skew != null) out.println("skew: " + skew);
+        if (loginPage != null) out.println("login-page: " + loginPage.cliName());
         out.flush();
         return sim;
     }

@@ -48,11 +48,16 @@ public final class KiteSimulator implements AutoCloseable {
         this.config = config;
         state = new SimulatorState(config);
         limiter = new RateLimiter(config.rateLimitPerSecond(), config.nanoTime());
-        LoginFlow login = new LoginFlow(state);
+        LoginGuard guard = new LoginGuard(state, config);
+        LoginFlow login = new LoginFlow(state, guard, config.loginPage());
+        LoginApi loginApi = new LoginApi(state, guard);
         SessionApi api = new SessionApi(state);
         route("GET", "/connect/login", login::start, false);
         route("POST", "/connect/login", login::password, false);
         route("POST", "/connect/twofa", login::twofa, false);
+        // The single-page login's XHRs: part of the login pages, not of the rate-limited API.
+        route("POST", "/api/login", loginApi::login, false);
+        route("POST", "/api/twofa", loginApi::twofa, false);
         route("GET", "/connect/finish", login::finish, false);
         route("GET", "/connect/cancel", login::cancel, false);
         route("POST", "/session/token", api::generateSession, true);
@@ -137,6 +142,14 @@ public final class KiteSimulator implements AutoCloseable {
     /** Kills every access token of this user, as a logout elsewhere (Kite web, another app) would. */
     public void invalidateAccessTokens(String userId) {
         state.invalidateUser(userId);
+    }
+
+    /**
+     * Kite's credential reset: unblocks a user blocked after five wrong passwords or codes, forgets the
+     * failures counted so far, and kills the user's access tokens, as Kite's reset logs out every session.
+     */
+    public void resetAccount(String userId) {
+        state.resetAccount(userId);
     }
 
     /** For tests: the address the server listens on. */

@@ -1,6 +1,5 @@
 package com.kitesession.sim;
 
-import com.kitesession.otp.Totp;
 import com.kitesession.sim.SimulatorState.LoginSession;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -10,16 +9,23 @@ import java.util.Map;
 
 /**
  * The browser side: /connect/login (user id and password), /connect/twofa (TOTP), /connect/finish
- * (issues the request_token and redirects to the app) and /connect/cancel.
+ * (issues the request_token and redirects to the app) and /connect/cancel. In the CLASSIC style the
+ * pages post forms back here; the single-page styles serve one {@link SinglePageLogin} document
+ * whose script talks to {@link LoginApi} instead, and both end at /connect/finish.
  */
 final class LoginFlow {
     static final String COOKIE = "kf_session";
-    private static final int TOTP_WINDOWS = 1; // one 30 s step either way, as authenticators expect
+    static final String COOKIES_DISABLED = "Cookies are disabled in your browser. Please enable cookies and try logging in again.";
+    static final String SESSION_EXPIRED = "Your login session has expired. Please start the login again.";
 
     private final SimulatorState state;
+    private final LoginGuard guard;
+    private final LoginPageStyle style;
 
-    LoginFlow(SimulatorState state) {
+    LoginFlow(SimulatorState state, LoginGuard guard, LoginPageStyle style) {
         this.state = state;
+        this.guard = guard;
+        this.style = style;
     }
 
     /** GET /connect/login?v=3&api_key=K[&redirect_params=...]: a fresh session and step one. */
@@ -33,7 +39,8 @@ final class LoginFlow {
         }
         LoginSession s = state.startLogin(account, q.get("redirect_params"));
         ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + s.cookie + "; Path=/; HttpOnly; SameSite=Lax");
-        Http.html(ex, 200, credentialsPage(s, null, null));
+        Http.html(ex, 200, style == LoginPageStyle.CLASSIC ? credentialsPage(s, null, null)
+                : SinglePageLogin.page(style, account.apiKey(), finishPath(s), cancelHref(s)));
     }
 
     /** POST /connect/login: step one. */
@@ -42,11 +49,12 @@ final class LoginFlow {
         LoginSession s = session(ex, form.get("sess_id"));
         if (s == null) return;
         String userId = form.getOrDefault("user_id", "").strip();
-        if (!userId.equalsIgnoreCase(s.account.userId()) || !s.account.password().equals(form.get("password"))) {
-            Http.html(ex, 200, credentialsPage(s, "Invalid user ID or password.", userId));
+        try {
+            guard.password(s, userId, form.get("password"));
+        } catch (ApiError rejected) {
+            Http.html(ex, 200, credentialsPage(s, rejected.getMessage(), userId));
             return;
         }
-        s.passwordOk = true;
         Http.html(ex, 200, twofaPage(s, null));
     }
 
@@ -57,12 +65,15 @@ final class LoginFlow {
         if (s == null) return;
         if (!s.passwordOk) {
             Http.html(ex, 200, credentialsPage(s, null, null));
-        } else if (!Totp.verify(s.account.totpSecretBase32(), form.get("twofa_value"), state.clock().instant(), TOTP_WINDOWS)) {
-            Http.html(ex, 200, twofaPage(s, "Invalid TOTP"));
-        } else {
-            s.twofaOk = true;
-            Http.redirect(ex, "/connect/finish?api_key=" + Http.encode(s.account.apiKey()) + "&sess_id=" + Http.encode(s.sessId));
+            return;
         }
+        try {
+            guard.code(s, form.get("twofa_value"));
+        } catch (ApiError rejected) {
+            Http.html(ex, 200, twofaPage(s, rejected.getMessage()));
+            return;
+        }
+        Http.redirect(ex, finishPath(s));
     }
 
     /** GET /connect/finish?api_key=..&sess_id=..: the request_token, off to the app's redirect URL. */
@@ -102,13 +113,12 @@ final class LoginFlow {
         String cookie = Http.cookie(ex, COOKIE);
         if (cookie == null) {
             // Kite's docs: the login needs cookies; a WebView without them never gets past step one.
-            Http.html(ex, 400, LoginPages.problem("Cookies are disabled",
-                    "Cookies are disabled in your browser. Please enable cookies and try logging in again."));
+            Http.html(ex, 400, LoginPages.problem("Cookies are disabled", COOKIES_DISABLED));
             return null;
         }
         LoginSession s = state.loginSession(cookie);
         if (s == null || !s.sessId.equals(sessId)) {
-            Http.html(ex, 400, LoginPages.problem("Session expired", "Your login session has expired. Please start the login again."));
+            Http.html(ex, 400, LoginPages.problem("Session expired", SESSION_EXPIRED));
             return null;
         }
         return s;
@@ -120,6 +130,11 @@ final class LoginFlow {
 
     private static String twofaPage(LoginSession s, String error) {
         return LoginPages.twofa(s.account.userId(), s.sessId, cancelHref(s), error);
+    }
+
+    /** Where a login whose code was accepted goes next, to collect its request_token. */
+    static String finishPath(LoginSession s) {
+        return "/connect/finish?api_key=" + Http.encode(s.account.apiKey()) + "&sess_id=" + Http.encode(s.sessId);
     }
 
     private static String cancelHref(LoginSession s) {

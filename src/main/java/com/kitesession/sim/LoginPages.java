@@ -1,8 +1,9 @@
 package com.kitesession.sim;
 
 /**
- * The HTML of the simulated Kite login: plain forms that work without JavaScript, with the ids
- * Kite uses (#userid, #password, #totp) so the app's autofill can be tested against them.
+ * The HTML of the simulated Kite login in the CLASSIC style: plain forms that work without
+ * JavaScript, with the ids #userid, #password, #totp; and the frame every style shares
+ * (see {@link SinglePageLogin} for the single-page styles).
  */
 final class LoginPages {
     private LoginPages() {}
@@ -18,15 +19,17 @@ final class LoginPages {
             label{display:block;font-size:12px;color:#888;margin-bottom:4px}
             input{width:100%;box-sizing:border-box;padding:10px;margin-bottom:16px;border:1px solid #ddd;border-radius:3px;font-size:15px}
             input:focus{outline:none;border-color:#ff5722}
-            #totp{letter-spacing:6px;text-align:center;font-size:20px}
-            button{width:100%;padding:11px;background:#ff5722;color:#fff;border:0;border-radius:3px;font-size:15px;cursor:pointer}
+            #totp,.su-input,#verify-code{letter-spacing:6px;text-align:center;font-size:20px}
+            input[type=number]::-webkit-inner-spin-button{-webkit-appearance:none;margin:0}
+            button{width:100%;padding:11px;font-family:inherit;background:#ff5722;color:#fff;border:0;border-radius:3px;font-size:15px;cursor:pointer}
             .error{color:#df514c;background:#fdeeee;padding:8px 10px;border-radius:3px;font-size:13px;margin-bottom:16px}
             .links{text-align:center;margin-top:16px;font-size:13px}
             a{color:#387ed1;text-decoration:none}
             footer{margin-top:24px;font-size:12px;color:#aaa}
             """;
 
-    private static String page(String title, String card) {
+    /** A whole page: {@code card} (trusted HTML) in Kite's white card, with the simulator's footer. */
+    static String page(String title, String card) {
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -45,7 +48,7 @@ final class LoginPages {
         return error == null ? "" : "<div class=\"error\" id=\"error\">" + esc(error) + "</div>\n";
     }
 
-    private static String cancelLink(String cancelHref) {
+    static String cancelLink(String cancelHref) {
         return "<div class=\"links\"><a id=\"cancel\" href=\"" + esc(cancelHref) + "\">Cancel</a></div>";
     }
 

@@ -2,6 +2,7 @@ package com.kitesession.sim;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.text.MessageFormat;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,10 @@ public final class SimulatorConfig {
     private final int rateLimitPerSecond;
     private final List<DemoAccount> accounts;
     private final LongSupplier nanoTime;
+    private final LoginPageStyle loginPage;
+    private final String wrongPasswordMessage;
+    private final String wrongCodeMessage;
+    private final String blockedMessage;
 
     private SimulatorConfig(Builder b) {
         port = b.port;
@@ -31,6 +36,10 @@ public final class SimulatorConfig {
         all.addAll(b.moreAccounts);
         accounts = List.copyOf(all);
         nanoTime = b.nanoTime;
+        loginPage = b.loginPage;
+        wrongPasswordMessage = b.wrongPasswordMessage;
+        wrongCodeMessage = b.wrongCodeMessage;
+        blockedMessage = b.blockedMessage;
     }
 
     public static Builder builder() {
@@ -47,6 +56,12 @@ public final class SimulatorConfig {
     public List<DemoAccount> accounts() { return accounts; }
     public DemoAccount account() { return accounts.get(0); }
     LongSupplier nanoTime() { return nanoTime; }
+    public LoginPageStyle loginPage() { return loginPage; }
+    /** A {@link MessageFormat} pattern; {0} is the number of attempts that remain (1 to 4). */
+    public String wrongPasswordMessage() { return wrongPasswordMessage; }
+    /** A {@link MessageFormat} pattern; {0} is the number of attempts that remain (1 to 4). */
+    public String wrongCodeMessage() { return wrongCodeMessage; }
+    public String blockedMessage() { return blockedMessage; }
 
     public static final class Builder {
         private int port = 0;
@@ -57,6 +72,12 @@ public final class SimulatorConfig {
         private DemoAccount account = DemoAccount.standard();
         private final List<DemoAccount> moreAccounts = new ArrayList<>();
         private LongSupplier nanoTime = System::nanoTime;
+        private LoginPageStyle loginPage = LoginPageStyle.CLASSIC;
+        // Kite's exact words are unverified (staff wording on the forum, and what the app detects),
+        // hence settings. "1 attempt remains." for one, "N attempts remain." otherwise.
+        private String wrongPasswordMessage = "Invalid account credentials. {0,choice,1#1 attempt remains|1<{0} attempts remain}.";
+        private String wrongCodeMessage = "Invalid TOTP. {0,choice,1#1 attempt remains|1<{0} attempts remain}.";
+        private String blockedMessage = "Your account is blocked after too many failed login attempts. Reset your password to unblock it.";
 
         private Builder() {}
 
@@ -100,6 +121,38 @@ public final class SimulatorConfig {
         public Builder addAccount(DemoAccount account) {
             moreAccounts.add(Objects.requireNonNull(account, "account"));
             return this;
+        }
+
+        /** The page /connect/login serves; CLASSIC until the app's autofill knows the single-page one. */
+        public Builder loginPage(LoginPageStyle style) {
+            this.loginPage = Objects.requireNonNull(style, "style");
+            return this;
+        }
+
+        /**
+         * What a wrong password answers while attempts remain: a {@link MessageFormat} pattern whose
+         * {0} is the number left (1 to 4); a literal apostrophe is written twice ('').
+         */
+        public Builder wrongPasswordMessage(String pattern) {
+            this.wrongPasswordMessage = pattern(pattern);
+            return this;
+        }
+
+        /** As {@link #wrongPasswordMessage(String)}, for a wrong 2FA code. */
+        public Builder wrongCodeMessage(String pattern) {
+            this.wrongCodeMessage = pattern(pattern);
+            return this;
+        }
+
+        /** What a blocked account answers, to the password and to the code alike (plain text). */
+        public Builder blockedMessage(String message) {
+            this.blockedMessage = Objects.requireNonNull(message, "message");
+            return this;
+        }
+
+        private static String pattern(String pattern) {
+            new MessageFormat(Objects.requireNonNull(pattern, "pattern")); // a bad pattern fails here, not at login
+            return pattern;
         }
 
         /** Tests only: the monotonic source the rate limiter measures its 1 s windows with. */

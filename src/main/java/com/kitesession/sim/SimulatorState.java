@@ -8,10 +8,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Everything the simulator remembers: login sessions, request tokens and access tokens. */
+/** Everything the simulator remembers: login sessions, failed attempts, request tokens and access tokens. */
 final class SimulatorState {
     static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -24,12 +25,26 @@ final class SimulatorState {
         final DemoAccount account;
         final String redirectParams; // raw query string, may be null
         volatile boolean passwordOk;
+        volatile String requestId; // the single-page login's handle from the password step to the code step
         volatile boolean twofaOk;
 
         LoginSession(DemoAccount account, String redirectParams) {
             this.account = account;
             this.redirectParams = redirectParams;
         }
+    }
+
+    /** What a login attempt checks; each counts its failures apart, as Kite's support page describes. */
+    enum Factor { PASSWORD, CODE }
+
+    /** Kite blocks the account at the fifth wrong password, or the fifth wrong code (support.zerodha.com). */
+    static final int MAX_FAILURES = 5;
+
+    /** One user's failures so far; guarded by the state's lock on {@code failures}. */
+    private static final class Failures {
+        int passwords;
+        int codes;
+        boolean blocked;
     }
 
     record RequestToken(DemoAccount account, Instant issuedAt) {}
@@ -44,6 +59,7 @@ final class SimulatorState {
     private final Map<String, LoginSession> loginSessions = new ConcurrentHashMap<>();
     private final Map<String, RequestToken> requestTokens = new ConcurrentHashMap<>();
     private final Map<String, AccessSession> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new LinkedHashMap<>(); // by user id in upper case
 
     SimulatorState(SimulatorConfig config) {
         clock = config.clock();
@@ -73,6 +89,51 @@ final class SimulatorState {
 
     void endLogin(LoginSession s) {
         loginSessions.remove(s.cookie);
+    }
+
+    boolean isBlocked(String userId) {
+        synchronized (failures) {
+            Failures f = failures.get(key(userId));
+            return f != null && f.blocked;
+        }
+    }
+
+    /**
+     * Counts a failure against the user id as typed (known or not, as Kite counts per user id) and
+     * returns the attempts that remain; 0 means this failure blocked the account.
+     */
+    int recordFailure(String userId, Factor factor) {
+        synchronized (failures) {
+            Failures f = failures.computeIfAbsent(key(userId), k -> new Failures());
+            int count = factor == Factor.PASSWORD ? ++f.passwords : ++f.codes;
+            if (count >= MAX_FAILURES) f.blocked = true;
+            return Math.max(0, MAX_FAILURES - count);
+        }
+    }
+
+    /**
+     * A right password clears the wrong passwords counted so far, and a right code the wrong codes;
+     * neither clears the other's count. Kite's own rule is not documented; this is the usual lockout.
+     */
+    void recordSuccess(String userId, Factor factor) {
+        synchronized (failures) {
+            Failures f = failures.get(key(userId));
+            if (f == null) return;
+            if (factor == Factor.PASSWORD) f.passwords = 0;
+            else f.codes = 0;
+        }
+    }
+
+    /** Kite's credential reset: unblocks the user, forgets the failures and logs out every session. */
+    void resetAccount(String userId) {
+        synchronized (failures) {
+            failures.remove(key(userId));
+        }
+        invalidateUser(userId);
+    }
+
+    private static String key(String userId) {
+        return userId.toUpperCase(Locale.ROOT);
     }
 
     String issueRequestToken(DemoAccount account) {
@@ -122,7 +183,7 @@ final class SimulatorState {
 
     /** Kills every access token of this user, in every app ("logged out elsewhere"). */
     void invalidateUser(String userId) {
-        accessTokens.values().removeIf(s -> s.account().userId().equals(userId));
+        accessTokens.values().removeIf(s -> s.account().userId().equalsIgnoreCase(userId));
     }
 
     static String randomToken(int length) {

@@ -121,6 +121,47 @@ class SimCommandTest {
         assertEquals("", outBytes.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void loginPagePicksTheStyle() throws Exception {
+        for (String style : new String[] {"spa", "spa-userid", "classic", "renamed"}) {
+            outBytes.reset();
+            try (KiteSimulator sim = SimCommand.startFromArgs(new String[] {"sim", "--login-page", style}, out)) {
+                assertEquals(style, printed().get("login-page"));
+                String page = get(sim, "/connect/login?v=3&api_key=" + sim.account().apiKey());
+                assertEquals(style.equals("classic"), page.contains("<form method=\"post\""), style);
+                assertEquals(style.startsWith("spa"), page.contains("<form class=\"login-form\">"), style);
+                assertEquals(style.equals("spa-userid"), page.contains("<input type=\"number\" id=\"userid\""), style);
+                assertEquals(style.equals("renamed"), page.contains("<form class=\"signin\">"), style);
+            }
+        }
+        outBytes.reset();
+        try (KiteSimulator sim = SimCommand.startFromArgs(new String[0], out)) {
+            assertNull(printed().get("login-page"));
+            assertTrue(get(sim, "/connect/login?v=3&api_key=" + sim.account().apiKey()).contains("<form method=\"post\""), "classic by default");
+        }
+    }
+
+    @Test
+    void badLoginPageReturns2NamingTheChoices() {
+        for (String[] args : new String[][] {{"--login-page"}, {"--login-page", "SPA"}, {"--login-page", "react"}}) {
+            errBytes.reset();
+            assertEquals(2, SimCommand.run(args, out, err), String.join(" ", args));
+            String msg = errBytes.toString(StandardCharsets.UTF_8);
+            assertTrue(msg.contains("--login-page") && msg.contains("usage: sim"), msg);
+            if (args.length == 2) assertTrue(msg.contains("must be one of spa, spa-userid, classic, renamed, not " + args[1]), msg);
+            assertFalse(msg.contains("Exception"), msg);
+        }
+        assertTrue(SimCommand.USAGE.contains("--login-page spa|spa-userid|classic|renamed"));
+    }
+
+    private static String get(KiteSimulator sim, String pathAndQuery) throws Exception {
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
+        try (Response r = http.newCall(new Request.Builder().url(sim.baseUrl() + pathAndQuery).build()).execute()) {
+            assertEquals(200, r.code());
+            return r.body().string();
+        }
+    }
+
     /** The Date header a plain client sees, as an instant. */
     private static Instant dateHeader(KiteSimulator sim) throws Exception {
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();

@@ -107,7 +107,7 @@ class LoginFlowTest {
         Reply start2 = client.get("/connect/login?v=3&api_key=" + demo.apiKey());
         Reply bad = client.post("/connect/login", Map.of("sess_id", start2.input("sess_id"),
                 "user_id", demo.userId(), "password", demo.password().toUpperCase()));
-        assertTrue(bad.body().contains("Invalid user ID or password."));
+        assertTrue(bad.body().contains("Invalid account credentials. 4 attempts remain."), bad.body());
     }
 
     @Test
@@ -116,11 +116,12 @@ class LoginFlowTest {
         Reply r = client.post("/connect/login", Map.of("sess_id", start.input("sess_id"), "user_id", demo.userId(), "password", "nope"));
         assertEquals(200, r.code());
         assertEquals("text/html; charset=utf-8", r.contentType());
-        assertTrue(r.body().contains("Invalid user ID or password."));
+        assertTrue(r.body().contains("<div class=\"error\" id=\"error\">Invalid account credentials. 4 attempts remain.</div>"), r.body());
         assertTrue(r.body().contains("id=\"password\""));
         assertFalse(r.body().contains("id=\"totp\""));
         Reply wrongUser = client.post("/connect/login", Map.of("sess_id", start.input("sess_id"), "user_id", "XX9999", "password", demo.password()));
-        assertTrue(wrongUser.body().contains("Invalid user ID or password."));
+        // Counted per user id as typed: XX9999's first failure, and DM1234's count does not move.
+        assertTrue(wrongUser.body().contains("Invalid account credentials. 4 attempts remain."), wrongUser.body());
     }
 
     @Test
@@ -130,7 +131,7 @@ class LoginFlowTest {
         Reply r = client.post("/connect/twofa", Map.of("sess_id", twofa.input("sess_id"), "twofa_value", wrong));
         assertEquals(200, r.code());
         assertEquals("text/html; charset=utf-8", r.contentType());
-        assertTrue(r.body().contains("<div class=\"error\" id=\"error\">Invalid TOTP</div>"), r.body());
+        assertTrue(r.body().contains("<div class=\"error\" id=\"error\">Invalid TOTP. 4 attempts remain.</div>"), r.body());
         assertTrue(r.body().contains("id=\"totp\""));
         Reply ok = client.post("/connect/twofa", Map.of("sess_id", twofa.input("sess_id"), "twofa_value", Totp.code(demo.totpSecretBase32(), NOW)));
         assertEquals(302, ok.code());
@@ -224,8 +225,39 @@ class LoginFlowTest {
             // The second app's user cannot log in through the first app.
             Reply start = c.get("/connect/login?v=3&api_key=" + demo.apiKey());
             Reply r = c.post("/connect/login", Map.of("sess_id", start.input("sess_id"), "user_id", other.userId(), "password", other.password()));
-            assertTrue(r.body().contains("Invalid user ID or password."));
+            assertTrue(r.body().contains("Invalid account credentials."), r.body());
         }
+    }
+
+    @Test
+    void fifthWrongPasswordBlocksTheUserInEveryLaterSessionUntilReset() {
+        String blocked = "<div class=\"error\" id=\"error\">Your account is blocked after too many failed login attempts."
+                + " Reset your password to unblock it.</div>";
+        Reply start = client.get("/connect/login?v=3&api_key=" + demo.apiKey());
+        Map<String, String> wrong = Map.of("sess_id", start.input("sess_id"), "user_id", demo.userId(), "password", "nope");
+        for (String n : new String[] {"4 attempts remain.", "3 attempts remain.", "2 attempts remain.", "1 attempt remains."}) {
+            assertTrue(client.post("/connect/login", wrong).body().contains("Invalid account credentials. " + n));
+        }
+        assertTrue(client.post("/connect/login", wrong).body().contains(blocked));
+        Reply again = client.get("/connect/login?v=3&api_key=" + demo.apiKey());
+        Reply right = client.post("/connect/login", Map.of("sess_id", again.input("sess_id"), "user_id", demo.userId(), "password", demo.password()));
+        assertTrue(right.body().contains(blocked), right.body());
+        assertFalse(right.body().contains("id=\"totp\""));
+
+        sim.resetAccount(demo.userId());
+        assertTrue(client.login(demo, null).contains("request_token="));
+    }
+
+    @Test
+    void fifthWrongCodeBlocksEvenTheRightCode() {
+        String sessId = client.passwordStep(demo, null).input("sess_id");
+        String wrong = Totp.code(demo.totpSecretBase32(), NOW.plusSeconds(3600));
+        Reply r = null;
+        for (int i = 0; i < 5; i++) r = client.post("/connect/twofa", Map.of("sess_id", sessId, "twofa_value", wrong));
+        assertTrue(r.body().contains("Your account is blocked after too many failed login attempts."), r.body());
+        Reply right = client.post("/connect/twofa", Map.of("sess_id", sessId, "twofa_value", Totp.code(demo.totpSecretBase32(), NOW)));
+        assertEquals(200, right.code(), "no redirect to finish");
+        assertTrue(right.body().contains("Your account is blocked"));
     }
 
     @Test

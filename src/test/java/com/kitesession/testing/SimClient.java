@@ -94,12 +94,17 @@ public final class SimClient {
         }
     }
 
+    /** GET /connect/login: a fresh login session (its cookie lands in the jar) and the first page. */
+    public Reply openLogin(DemoAccount a, String redirectParams) {
+        Reply start = get("/connect/login?v=3&api_key=" + encode(a.apiKey())
+                + (redirectParams == null ? "" : "&redirect_params=" + encode(redirectParams)));
+        assertEquals(200, start.code(), start.body());
+        return start;
+    }
+
     /** GET /connect/login, then the credentials; returns the 2FA page. */
     public Reply passwordStep(DemoAccount a, String redirectParams) {
-        String q = "/connect/login?v=3&api_key=" + encode(a.apiKey())
-                + (redirectParams == null ? "" : "&redirect_params=" + encode(redirectParams));
-        Reply start = get(q);
-        assertEquals(200, start.code(), start.body());
+        Reply start = openLogin(a, redirectParams);
         Reply twofa = post("/connect/login", Map.of("sess_id", start.input("sess_id"), "user_id", a.userId(), "password", a.password()));
         assertTrue(twofa.body().contains("id=\"totp\""), twofa.body());
         return twofa;
@@ -109,11 +114,50 @@ public final class SimClient {
     public String login(DemoAccount a, String redirectParams) {
         Reply twofa = passwordStep(a, redirectParams);
         Reply finish = post("/connect/twofa", Map.of("sess_id", twofa.input("sess_id"),
-                "twofa_value", Totp.code(a.totpSecretBase32(), sim.clock().instant())));
+                "twofa_value", code(a)));
         assertEquals(302, finish.code(), finish.body());
         Reply toApp = get(finish.location());
         assertEquals(302, toApp.code(), toApp.body());
         return toApp.location();
+    }
+
+    /** The single-page login's step one, as its script posts it. */
+    public Reply apiLogin(String userId, String password) {
+        return post("/api/login", Map.of("user_id", userId, "password", password));
+    }
+
+    /** The single-page login's step two, as its script posts it. */
+    public Reply apiTwofa(String userId, String requestId, String code) {
+        return post("/api/twofa", Map.of("user_id", userId, "request_id", requestId, "twofa_value", code,
+                "twofa_type", "totp", "skip_session", ""));
+    }
+
+    /** The code the person's authenticator shows now, on the simulator's clock. */
+    public String code(DemoAccount a) {
+        return Totp.code(a.totpSecretBase32(), sim.clock().instant());
+    }
+
+    /**
+     * The whole single-page login over HTTP, as its script goes: the page, /api/login, /api/twofa,
+     * then /connect/finish (whose path the page carries); returns the Location of the redirect to the app.
+     */
+    public String spaLogin(DemoAccount a, String redirectParams) {
+        Reply page = openLogin(a, redirectParams);
+        Reply login = apiLogin(a.userId(), a.password());
+        assertEquals(200, login.code(), login.body());
+        String requestId = login.json().getAsJsonObject("data").get("request_id").getAsString();
+        Reply twofa = apiTwofa(a.userId(), requestId, code(a));
+        assertEquals(200, twofa.code(), twofa.body());
+        Reply toApp = get(finishPath(page));
+        assertEquals(302, toApp.code(), toApp.body());
+        return toApp.location();
+    }
+
+    /** The /connect/finish path a single-page login page navigates to once the code is accepted. */
+    public static String finishPath(Reply page) {
+        Matcher m = Pattern.compile("data-finish=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(m.find(), "no data-finish in " + page.body());
+        return m.group(1).replace("&amp;", "&");
     }
 
     public String requestToken(DemoAccount a) {
