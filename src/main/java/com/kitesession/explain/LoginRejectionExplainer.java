@@ -62,7 +62,7 @@ final class LoginRejectionExplainer {
                                 ? " So this computer's clock is fine: check the phone's clock, and that the code was"
                                         + " typed within its 30 seconds."
                                 : " That alone makes codes computed here wrong."))
-                .orElse(" This computer's clock could not be measured (no answer from Kite or a time server): it reads "
+                .orElse(" This computer's clock could not be measured (Kite's clock has not answered yet, and a time server alone is not trusted): it reads "
                         + TIME.format(computerNow) + " " + computerNow.getZone().getId()
                         + "; compare it with a trusted clock (time.is).");
         List<String> fixes = new ArrayList<>();
