@@ -46,6 +46,8 @@ abstract class WindowTestBase {
     ExecutorService background;
     MainWindow window;
     RecordingDesktop desktop;
+    /** The window's clock readings: a test may record what another probe (NTP) measured. */
+    ClockOffsets clockOffsets;
     private SessionService sessions;
 
     /**
@@ -69,6 +71,7 @@ abstract class WindowTestBase {
         background = AppServices.newBackgroundExecutor();
         Clock app = appClock();
         ClockOffsets offsets = new ClockOffsets(app);
+        clockOffsets = offsets;
         OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, app);
         sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
                 new InMemorySecretStore(), http, app);
