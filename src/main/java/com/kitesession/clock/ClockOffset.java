@@ -49,8 +49,23 @@ public record ClockOffset(Duration offset, Duration uncertainty, String source, 
                 + " (±" + plusMinus + " s, " + when + ").";
     }
 
+    /**
+     * Whether Kite's own clock was read (its Date header, which arrives over TLS): the authority.
+     * Anything else, NTP above all (plain UDP, spoofable on the local network), needs Kite to confirm it.
+     */
+    public boolean fromKite() {
+        return source.equals(DateHeaderClockProbe.SOURCE);
+    }
+
+    /** The offset alone in words: "3600 s behind", "47 s ahead" or "in step". */
+    public String offsetInWords() {
+        long seconds = roundedSeconds(offset);
+        if (seconds == 0) return "in step";
+        return Math.abs(seconds) + " s " + (seconds > 0 ? "behind" : "ahead");
+    }
+
     /** The source in words: "Kite's clock (HTTP Date header)" reads as "Kite's clock". */
-    String sourceName() {
+    public String sourceName() {
         int paren = source.indexOf(" (");
         return paren > 0 ? source.substring(0, paren) : source;
     }

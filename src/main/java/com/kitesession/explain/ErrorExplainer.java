@@ -13,7 +13,6 @@ import com.kitesession.kite.PermissionException;
 import com.kitesession.kite.TokenException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +26,7 @@ public final class ErrorExplainer {
     private static final java.time.ZoneId IST = java.time.ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'on' EEE d MMM", Locale.ENGLISH);
+    private final LoginRejectionExplainer loginRejections = new LoginRejectionExplainer();
 
     /** A failure of {@code POST /session/token}, the request_token exchange. */
     public Explanation explainExchange(KiteException e) {
@@ -128,37 +128,13 @@ public final class ErrorExplainer {
     }
 
     /**
-     * The login page rejected the 2FA code. {@code computerNow} is this computer's clock and
-     * {@code offset} the measured offset against Kite (or NTP), if one could be measured.
+     * The login page refused the person: a wrong user ID or password, a wrong 2FA code, or a
+     * blocked account. {@code computerNow} is this computer's clock and {@code offset} the
+     * measured offset against Kite's clock, if one could be measured (it explains wrong codes).
      */
-    public Explanation explainTwoFactor(TwoFactorRejection rejection, ZonedDateTime computerNow,
+    public Explanation explainLoginRejection(LoginRejection rejection, ZonedDateTime computerNow,
             Optional<ClockOffset> offset) {
-        if (rejection.attemptsExhausted()) {
-            return new Explanation(ErrorLayer.LOGIN, "No 2FA attempts remain",
-                    "Kite stopped accepting codes for now after several wrong ones. This is not a password or"
-                            + " API key problem; the clock is no longer the point either until the lock clears.",
-                    List.of("Wait the time Kite states, or reset the 2FA from the Kite login page.",
-                            "Before trying again, set both clocks to automatic (below) so the next code is right."),
-                    FixAction.NONE, rejection.pageMessage());
-        }
-        String measured = offset.map(o -> " Measured: " + o.describe()
-                        + (o.severity() == ClockOffset.Severity.OK
-                                ? " So this computer's clock is fine: check the phone's clock, and that the code was"
-                                        + " typed within its 30 seconds."
-                                : " That alone makes codes computed here wrong."))
-                .orElse(" This computer's clock could not be measured (no answer from Kite or a time server): it reads "
-                        + TIME.format(computerNow) + " " + computerNow.getZone().getId()
-                        + "; compare it with a trusted clock (time.is).");
-        List<String> fixes = new ArrayList<>();
-        fixes.add("Your code was probably right but made on a clock that is off: a 2FA code is valid only for"
-                + " its 30-second window, so a clock off by more than about 30 s makes every code wrong.");
-        fixes.addAll(ClockFixSteps.ALL);
-        fixes.add("Then wait for a fresh code and type it once. Do not keep retyping: Kite limits attempts.");
-        return new Explanation(ErrorLayer.LOGIN, "Kite rejected the 2FA code: almost always a clock out of sync",
-                "This is the login step, not your password and not the API key. The 6-digit code is computed"
-                        + " from the time on the phone (or authenticator) and checked against Kite's clock."
-                        + " The phone's clock matters as much as this computer's." + measured,
-                fixes, FixAction.NONE, rejection.pageMessage());
+        return loginRejections.explain(rejection, computerNow, offset);
     }
 
     private Explanation explainCommon(KiteException e) {

@@ -3,9 +3,13 @@ package com.kitesession.ui;
 import com.kitesession.clock.ClockOffset;
 import com.kitesession.clock.ClockOffsets;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 
-/** The status line at the bottom: this computer's clock against Kite's (or an NTP server), or "not measured". */
+/**
+ * The status line at the bottom: this computer's clock against Kite's (or a source Kite's clock
+ * confirms), or "not measured"; then any reading Kite does not confirm, said to be unused.
+ */
 final class ClockStatusLine extends Label {
     private final ClockOffsets offsets;
 
@@ -16,12 +20,13 @@ final class ClockStatusLine extends Label {
         refresh();
     }
 
-    /** Shows the best fresh reading; the window calls it every few seconds. */
+    /** Shows the best trusted reading and the unconfirmed ones; the window calls it every few seconds. */
     void refresh() {
         Optional<ClockOffset> best = offsets.best();
         getStyleClass().removeAll("clock-ok", "clock-warn", "clock-alarm");
+        String unconfirmed = unconfirmed(best.isPresent());
         if (best.isEmpty()) {
-            setText("Clock: not measured yet (it is measured on every answer from Kite).");
+            setText("Clock: not measured yet (it is measured on every answer from Kite)." + unconfirmed);
             return;
         }
         ClockOffset offset = best.get();
@@ -31,7 +36,15 @@ final class ClockStatusLine extends Label {
             // The app corrects its own codes; a phone or authenticator on this clock would be rejected.
             case ALARM -> "\u26A0 Set this computer's time to automatic. ";
         };
-        setText("Clock: " + mark + offset.describe());
+        setText("Clock: " + mark + offset.describe() + unconfirmed);
         getStyleClass().add("clock-" + offset.severity().name().toLowerCase());
+    }
+
+    /** E.g. " NTP server pool.ntp.org says this computer is 3600 s behind, but Kite's clock does not confirm it: not used." */
+    private String unconfirmed(boolean kiteRead) {
+        String why = kiteRead ? "Kite's clock does not confirm it" : "Kite's clock has not been read yet to confirm it";
+        return offsets.unconfirmed().stream()
+                .map(r -> " " + r.sourceName() + " says this computer is " + r.offsetInWords() + ", but " + why + ": not used.")
+                .collect(Collectors.joining());
     }
 }

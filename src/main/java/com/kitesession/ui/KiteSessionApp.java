@@ -86,7 +86,8 @@ public final class KiteSessionApp extends Application {
         LOG.info(() -> "Window starting: JavaFX " + System.getProperty("javafx.runtime.version"));
         ExecutorService background = AppServices.newBackgroundExecutor();
         Clock clock = Clock.systemUTC();
-        // Every answer from Kite measures this computer's clock (its Date header); an NTP server too, once.
+        // Every answer from Kite measures this computer's clock (its Date header); an NTP server too, once,
+        // which counts only where Kite's clock confirms it (ClockOffsets).
         ClockOffsets offsets = new ClockOffsets(clock);
         // The HTTP client reads the JDK's trusted certificates when built (a few hundred ms at start):
         // off the FX thread, alongside the keychain probe below.

@@ -1,6 +1,6 @@
 package com.kitesession.ui;
 
-import com.kitesession.explain.TwoFactorRejection;
+import com.kitesession.explain.LoginRejection;
 import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
 import com.kitesession.login.LoginNavigation;
@@ -23,7 +23,8 @@ import netscape.javascript.JSException;
  * The Kite login page inside the window. It hands every location change to the
  * {@link LoginFlow}: the redirect is caught there, before its target loads (for
  * {@code http://127.0.0.1/...} the target usually never loads at all). It also watches the
- * page's text for a 2FA rejection, which on Kite appears without a navigation.
+ * page's text for a refused password or 2FA code or a blocked account, which on Kite appear
+ * without a navigation.
  * Cookies stay on (WebView's own cookie store): Kite's login needs them.
  *
  * <p>The WebView is not made with the window: starting WebKit (a 110 MB native library, then its
@@ -48,7 +49,7 @@ final class LoginBrowser extends BorderPane {
     private final LoginWebData webData;
     private LoginFlow flow;
     private LoginNavigation navigation;
-    private Consumer<TwoFactorRejection> onRejection = r -> {};
+    private Consumer<LoginRejection> onRejection = r -> {};
     private Consumer<String> onLoadFailure = s -> {};
     private AutofillPlan autofill = AutofillPlan.none();
     private Consumer<String> onNotice = s -> {};
@@ -139,7 +140,7 @@ final class LoginBrowser extends BorderPane {
         }
     }
 
-    void start(LoginFlow flow, AutofillPlan autofill, Consumer<TwoFactorRejection> onRejection,
+    void start(LoginFlow flow, AutofillPlan autofill, Consumer<LoginRejection> onRejection,
             Consumer<String> onLoadFailure, Consumer<String> onNotice) {
         this.flow = flow;
         this.navigation = new LoginNavigation(flow.loginOrigin());
@@ -258,8 +259,8 @@ final class LoginBrowser extends BorderPane {
 
     private void checkPage() {
         if (flow == null) return;
-        Optional<TwoFactorRejection> rejection = TwoFactorRejection.detect(pageText());
-        String text = rejection.map(TwoFactorRejection::pageMessage).orElse("");
+        Optional<LoginRejection> rejection = LoginRejection.detect(pageText());
+        String text = rejection.map(LoginRejection::pageMessage).orElse("");
         // Report a rejection once, and again only after the page changed (a new attempt).
         if (!text.equals(lastRejectionText)) {
             lastRejectionText = text;

@@ -4,6 +4,7 @@ import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.ErrorLayer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.explain.FixAction;
+import com.kitesession.explain.LoginRejection;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginFlow;
@@ -476,7 +477,7 @@ public final class MainWindow extends BorderPane {
                 loginSecrets.totpSecret().orElse(null), services.clockOffsets()::correctedNow);
         showCard(browser);
         browser.start(flow, autofill,
-                rejection -> explanation.show(explainer.explainTwoFactor(rejection,
+                rejection -> explanation.show(explainer.explainLoginRejection(rejection,
                         services.clock().instant().atZone(ZoneId.systemDefault()), services.clockOffsets().best())),
                 this::loginPageFailed, profilePanel::showProblem);
     }
@@ -589,8 +590,22 @@ public final class MainWindow extends BorderPane {
             case EDIT_PROFILE -> profilePanel.apiKey.requestFocus();
             case RETRY -> retry.run();
             case FORGET_LOCALLY -> forgetLocally();
+            case CHECK_LOGIN_DETAILS -> (profilePanel.oneClick.isSelected() ? profilePanel.kitePassword : profilePanel.userId)
+                    .requestFocus();
+            case OPEN_KITE_RESET -> openKiteReset();
             case NONE -> { }
         }
+    }
+
+    /** Kite's reset unblocks a real account; the demo's simulator is no Kite account, so nothing real opens. */
+    private void openKiteReset() {
+        if (profile != null && profile.isDemo()) {
+            profilePanel.showProblem("The demo logs in to the built-in simulator, not to Kite: there is no Kite account"
+                    + " to reset, so Kite's reset page was not opened. For a real profile it opens "
+                    + LoginRejection.KITE_RESET_PAGE + ".");
+            return;
+        }
+        desktop.browse(LoginRejection.KITE_RESET_PAGE);
     }
 
     // --- the menu bar --------------------------------------------------------------------------

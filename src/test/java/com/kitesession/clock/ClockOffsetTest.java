@@ -64,4 +64,13 @@ class ClockOffsetTest {
         assertThrows(NullPointerException.class, () -> new ClockOffset(null, Duration.ZERO, KITE, AT));
         assertThrows(NullPointerException.class, () -> new ClockOffset(Duration.ZERO, Duration.ZERO, null, AT));
     }
+
+    @Test
+    void theOffsetAloneInWordsAndWhetherKiteWasRead() {
+        assertEquals("3600 s behind", offset(3_600_000, 20, "NTP server pool.ntp.org").offsetInWords());
+        assertEquals("47 s ahead", offset(-47_000, 20, KITE).offsetInWords());
+        assertEquals("in step", offset(400, 20, KITE).offsetInWords());
+        assertTrue(offset(0, 500, KITE).fromKite());
+        assertFalse(offset(0, 20, "NTP server pool.ntp.org").fromKite());
+    }
 }

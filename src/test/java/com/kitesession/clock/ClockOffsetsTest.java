@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class ClockOffsetsTest {
     private static final Instant T = Instant.parse("2026-11-23T04:30:00Z");
     private final SimulatorClock local = SimulatorClock.fixedAt(T);
+    private static final String KITE = DateHeaderClockProbe.SOURCE;
+    private static final String NTP = "NTP server pool.ntp.org";
     private final ClockOffsets offsets = new ClockOffsets(local, Duration.ofMinutes(10));
 
     private static ClockOffset reading(String source, long offsetSeconds, long uncertaintyMillis, Instant at) {
@@ -26,11 +28,11 @@ class ClockOffsetsTest {
 
     @Test
     void correctedNowAddsTheBestOffset() {
-        offsets.record(reading("Kite", 45, 600, T));
+        offsets.record(reading(KITE, 45, 600, T));
         assertEquals(T.plusSeconds(45), offsets.correctedNow());
         local.advance(Duration.ofSeconds(5));
         assertEquals(T.plusSeconds(50), offsets.correctedNow());
-        offsets.record(reading("Kite", -45, 600, local.instant()));
+        offsets.record(reading(KITE, -45, 600, local.instant()));
         assertEquals(T.plusSeconds(5 - 45), offsets.correctedNow());
     }
 
@@ -38,15 +40,15 @@ class ClockOffsetsTest {
     void theCorrectedClockFollowsTheLatestMeasurement() {
         java.time.Clock kite = offsets.correctedClock();
         assertEquals(T, kite.instant());
-        offsets.record(reading("Kite", 90, 600, T));
+        offsets.record(reading(KITE, 90, 600, T));
         assertEquals(T.plusSeconds(90), kite.instant(), "a clock made before the reading still reads it");
         assertEquals(local.getZone(), kite.getZone());
     }
 
     @Test
     void theMostPreciseFreshReadingWins() {
-        ClockOffset http = reading("Kite", 44, 700, T);
-        ClockOffset ntp = reading("NTP", 45, 20, T.minusSeconds(60));
+        ClockOffset http = reading(KITE, 44, 700, T);
+        ClockOffset ntp = reading(NTP, 45, 20, T.minusSeconds(60));
         offsets.record(http);
         offsets.record(ntp);
         assertEquals(ntp, offsets.best().orElseThrow(), "older but far more precise, still fresh");
@@ -60,24 +62,24 @@ class ClockOffsetsTest {
 
     @Test
     void equalPrecisionPrefersTheMostRecent() {
-        offsets.record(reading("A", 10, 500, T.minusSeconds(30)));
-        offsets.record(reading("B", 20, 500, T.minusSeconds(10)));
-        assertEquals("B", offsets.best().orElseThrow().source());
+        offsets.record(reading(KITE, 10, 500, T.minusSeconds(30)));
+        offsets.record(reading(NTP, 11, 500, T.minusSeconds(10)));
+        assertEquals(NTP, offsets.best().orElseThrow().source());
     }
 
     @Test
     void keepsTheLatestReadingPerSource() {
-        offsets.record(reading("Kite", 45, 500, T.minusSeconds(5)));
-        offsets.record(reading("Kite", 1, 900, T));
+        offsets.record(reading(KITE, 45, 500, T.minusSeconds(5)));
+        offsets.record(reading(KITE, 1, 900, T));
         assertEquals(Duration.ofSeconds(1), offsets.best().orElseThrow().offset(), "the newer replaces a more precise older one");
-        offsets.record(reading("Kite", 99, 100, T.minusSeconds(20)));
+        offsets.record(reading(KITE, 99, 100, T.minusSeconds(20)));
         assertEquals(Duration.ofSeconds(1), offsets.best().orElseThrow().offset(), "a late-arriving older reading is ignored");
     }
 
     @Test
     void readingsFromThisComputersFutureAreIgnored() {
         // Measured 47 s ahead, then the person set the clock back: that reading no longer holds.
-        offsets.record(reading("Kite", -47, 500, T));
+        offsets.record(reading(KITE, -47, 500, T));
         local.setInstant(T.minusSeconds(40));
         assertTrue(offsets.best().isEmpty());
     }
@@ -94,9 +96,60 @@ class ClockOffsetsTest {
             thread.start();
         }
         for (Thread thread : threads) thread.join();
-        ClockOffset best = offsets.best().orElseThrow();
-        assertEquals(Duration.ofSeconds(499), best.offset(), "each source ends at its newest reading");
-        assertEquals(T.minusMillis(1), best.measuredAt());
+        List<ClockOffset> latest = offsets.unconfirmed(); // no Kite reading: all eight are kept, none used
+        assertEquals(8, latest.size());
+        for (ClockOffset reading : latest) {
+            assertEquals(Duration.ofSeconds(499), reading.offset(), "each source ends at its newest reading");
+            assertEquals(T.minusMillis(1), reading.measuredAt());
+        }
+    }
+
+    @Test
+    void ntpAloneIsNotUsed() {
+        ClockOffset ntp = reading(NTP, 3600, 20, T);
+        offsets.record(ntp);
+        assertTrue(offsets.best().isEmpty(), "not measured until Kite's clock is read");
+        assertEquals(T, offsets.correctedNow(), "this computer's own clock");
+        assertEquals(T, offsets.correctedClock().instant());
+        assertEquals(List.of(ntp), offsets.unconfirmed());
+    }
+
+    @Test
+    void ntpAgreeingWithKiteWithinTwoSecondsIsConfirmedAndUsed() {
+        ClockOffset ntp = reading(NTP, 47, 20, T);
+        offsets.record(reading(KITE, 45, 600, T.minusSeconds(30)));
+        offsets.record(ntp);
+        assertEquals(ntp, offsets.best().orElseThrow(), "confirmed, and more precise than the Date header");
+        assertEquals(T.plusSeconds(47), offsets.correctedNow());
+        assertTrue(offsets.unconfirmed().isEmpty());
+
+        offsets.record(reading(NTP, 48, 20, T)); // 3 s from Kite: no longer confirmed
+        assertEquals(KITE, offsets.best().orElseThrow().source());
+        assertEquals(NTP, offsets.unconfirmed().get(0).source());
+    }
+
+    @Test
+    void ntpAnHourOffIsListedAsUnconfirmedWhileKitesReadingIsUsed() {
+        ClockOffset kite = reading(KITE, 1, 600, T);
+        ClockOffset ntp = reading(NTP, 3600, 20, T);
+        offsets.record(ntp);
+        offsets.record(kite);
+        assertEquals(kite, offsets.best().orElseThrow(), "the more precise NTP reading is not trusted");
+        assertEquals(T.plusSeconds(1), offsets.correctedNow(), "Kite-corrected time");
+        assertEquals(T.plusSeconds(1), offsets.correctedClock().instant());
+        assertEquals(List.of(ntp), offsets.unconfirmed());
+    }
+
+    @Test
+    void aStaleKiteReadingNoLongerConfirms() {
+        offsets.record(reading(KITE, 45, 600, T.minus(Duration.ofMinutes(9))));
+        ClockOffset ntp = reading(NTP, 45, 20, T);
+        offsets.record(ntp);
+        assertEquals(ntp, offsets.best().orElseThrow());
+        local.advance(Duration.ofMinutes(1)); // Kite's reading is now 10 minutes old, the NTP one 1 minute
+        assertTrue(offsets.best().isEmpty(), "NTP alone again");
+        assertEquals(local.instant(), offsets.correctedNow());
+        assertEquals(List.of(ntp), offsets.unconfirmed());
     }
 
     @Test

@@ -11,11 +11,14 @@ import org.apache.commons.net.ntp.NtpV3Impl;
 import org.apache.commons.net.ntp.NtpV3Packet;
 import org.apache.commons.net.ntp.TimeStamp;
 
-/** A tiny SNTP server on 127.0.0.1 whose clock runs {@code skew} from real time, for tests. */
-final class SntpResponder implements AutoCloseable {
+/**
+ * A tiny SNTP server on 127.0.0.1 for tests: its clock runs {@code skew} from real time, or is a
+ * given clock (public for the window tests, whose "real time" is a simulator clock).
+ */
+public final class SntpResponder implements AutoCloseable {
     private static final int PACKET_SIZE = 48; // an NTP header without extensions
     private final DatagramSocket socket;
-    private final Duration skew;
+    private final Clock serverClock;
     private final int stratum;
     private final Thread thread;
 
@@ -25,7 +28,16 @@ final class SntpResponder implements AutoCloseable {
 
     /** Stratum 0 answers with a kiss-o'-death, which a client must not take for the time. */
     SntpResponder(Duration skew, int stratum) throws IOException {
-        this.skew = skew;
+        this(Clock.offset(Clock.systemUTC(), skew), stratum);
+    }
+
+    /** A stratum 1 server that answers with {@code serverClock}'s time. */
+    public SntpResponder(Clock serverClock) throws IOException {
+        this(serverClock, 1);
+    }
+
+    private SntpResponder(Clock serverClock, int stratum) throws IOException {
+        this.serverClock = serverClock;
         this.stratum = stratum;
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         thread = new Thread(this::serve, "sntp-responder");
@@ -33,12 +45,11 @@ final class SntpResponder implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     private void serve() {
-        Clock serverClock = Clock.offset(Clock.systemUTC(), skew);
         while (!socket.isClosed()) {
             try {
                 DatagramPacket in = new DatagramPacket(new byte[PACKET_SIZE], PACKET_SIZE);

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 import com.kitesession.clock.ClockOffset;
 import org.junit.jupiter.api.Test;
 
@@ -105,8 +104,8 @@ class ErrorExplainerTest {
 
     @Test
     void twoFactorRejectionIsAClockProblemNotAPasswordOne() {
-        TwoFactorRejection rejection = TwoFactorRejection.detect("Invalid TOTP").orElseThrow();
-        Explanation e = explainer.explainTwoFactor(rejection, ZonedDateTime.of(2026, 11, 23, 9, 10, 11, 0, ZoneId.of("UTC")),
+        LoginRejection rejection = LoginRejection.detect("Invalid TOTP").orElseThrow();
+        Explanation e = explainer.explainLoginRejection(rejection, ZonedDateTime.of(2026, 11, 23, 9, 10, 11, 0, ZoneId.of("UTC")),
                 Optional.empty());
         assertEquals(ErrorLayer.LOGIN, e.layer());
         assertTrue(e.title().contains("clock"));
@@ -121,23 +120,16 @@ class ErrorExplainerTest {
 
     @Test
     void aMeasuredOffsetIsShownAndJudged() {
-        TwoFactorRejection rejection = TwoFactorRejection.detect("Invalid TOTP").orElseThrow();
+        LoginRejection rejection = LoginRejection.detect("Invalid TOTP").orElseThrow();
         ZonedDateTime now = ZonedDateTime.of(2026, 11, 23, 9, 10, 11, 0, ZoneId.of("UTC"));
         ClockOffset ahead = new ClockOffset(Duration.ofSeconds(-47), Duration.ofSeconds(1), "Kite's clock (HTTP Date header)",
                 now.toInstant());
-        Explanation off = explainer.explainTwoFactor(rejection, now, Optional.of(ahead));
+        Explanation off = explainer.explainLoginRejection(rejection, now, Optional.of(ahead));
         assertTrue(off.why().contains(ahead.describe()), off.why());
         assertTrue(off.why().contains("makes codes computed here wrong"));
         ClockOffset fine = new ClockOffset(Duration.ofSeconds(1), Duration.ofSeconds(1), "Kite's clock (HTTP Date header)",
                 now.toInstant());
-        assertTrue(explainer.explainTwoFactor(rejection, now, Optional.of(fine)).why().contains("check the phone's clock"));
-    }
-
-    @Test
-    void exhaustedAttemptsAreNotBlamedOnTheClock() {
-        TwoFactorRejection rejection = new TwoFactorRejection("Invalid App Code", OptionalInt.of(0));
-        Explanation e = explainer.explainTwoFactor(rejection, ZonedDateTime.now(IST), Optional.empty());
-        assertTrue(e.title().contains("No 2FA attempts"));
+        assertTrue(explainer.explainLoginRejection(rejection, now, Optional.of(fine)).why().contains("check the phone's clock"));
     }
 
     @Test

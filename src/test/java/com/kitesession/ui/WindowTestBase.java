@@ -46,6 +46,8 @@ abstract class WindowTestBase {
     ExecutorService background;
     MainWindow window;
     RecordingDesktop desktop;
+    /** The window's clock readings: a test may record what another probe (NTP) measured. */
+    ClockOffsets clockOffsets;
     private SessionService sessions;
 
     /**
@@ -69,6 +71,7 @@ abstract class WindowTestBase {
         background = AppServices.newBackgroundExecutor();
         Clock app = appClock();
         ClockOffsets offsets = new ClockOffsets(app);
+        clockOffsets = offsets;
         OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, app);
         sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
                 new InMemorySecretStore(), http, app);
@@ -108,6 +111,31 @@ abstract class WindowTestBase {
         page.click("button[type=submit]");
         page.type("#totp", com.kitesession.otp.Totp.code(account().totpSecretBase32(), clock.instant()));
         return page;
+    }
+
+    /**
+     * Opens the Kite login page and writes {@code refusal} into it, as Kite shows its refusals (in
+     * the page, without a navigation); the simulator on this branch does not use these words yet.
+     */
+    com.kitesession.testing.WebPage openLoginShowing(FxRobot robot, String refusal) {
+        com.kitesession.testing.WebPage.waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the profile");
+        robot.clickOn("#login");
+        com.kitesession.testing.WebPage page = new com.kitesession.testing.WebPage(robot,
+                com.kitesession.testing.WebPage.loginView(robot));
+        page.waitFor("#userid");
+        page.script("document.body.insertAdjacentHTML('beforeend', '<p>" + refusal + "</p>')");
+        return page;
+    }
+
+    /**
+     * Presses the explanation's fix button. Fired, not clicked: a long explanation scrolls within
+     * half the window, so the button may sit below its visible part.
+     */
+    static void pressFix(FxRobot robot) {
+        onFx(() -> {
+            robot.lookup("#explanation-action").queryButton().fire();
+            return null;
+        });
     }
 
     /** The window's session service (settings and secrets as saved). */
