@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * {@code sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa]}: runs the Kite
  * simulator in the foreground. Its clock ticks from --now (default: real time) plus --skew, so
  * {@code --skew 45s} alone plays a Kite whose clock is 45 s ahead of this computer's, and every
- * reply's Date header says so. --login-page picks the login page's style (default classic).
+ * reply's Date header says so. --login-page picks the login page's style (default spa, as Kite).
  */
 public final class SimCommand {
     static final String USAGE = "usage: sim [--port N] [--now ISO-8601-instant, e.g. 2026-11-23T04:30:00Z]"
             + " [--skew DURATION, e.g. 45s, -45s, 2m: the simulator's clock runs that far from --now or real time]"
-            + " [--login-page spa|spa-userid|classic|renamed: Kite's single-page login, the same with id=userid"
-            + " on the code field, plain form posts (the default), or single-page with fields renamed]";
+            + " [--login-page spa|spa-userid|classic|renamed: Kite's single-page login (the default), the same with"
+            + " id=userid on the code field, plain form posts, or single-page with fields renamed]";
     private static final Pattern SKEW = Pattern.compile("([+-]?)(\\d{1,6})([smh])");
 
     private SimCommand() {}

@@ -139,6 +139,11 @@ public final class KiteSimulator implements AutoCloseable {
         return config.clock();
     }
 
+    /** The login page it serves at /connect/login. */
+    public LoginPageStyle loginPage() {
+        return config.loginPage();
+    }
+
     /** Kills every access token of this user, as a logout elsewhere (Kite web, another app) would. */
     public void invalidateAccessTokens(String userId) {
         state.invalidateUser(userId);

@@ -72,7 +72,7 @@ public final class SimulatorConfig {
         private DemoAccount account = DemoAccount.standard();
         private final List<DemoAccount> moreAccounts = new ArrayList<>();
         private LongSupplier nanoTime = System::nanoTime;
-        private LoginPageStyle loginPage = LoginPageStyle.CLASSIC;
+        private LoginPageStyle loginPage = LoginPageStyle.SPA;
         // Kite's exact words are unverified (staff wording on the forum, and what the app detects),
         // hence settings. "1 attempt remains." for one, "N attempts remain." otherwise.
         private String wrongPasswordMessage = "Invalid account credentials. {0,choice,1#1 attempt remains|1<{0} attempts remain}.";
@@ -123,7 +123,7 @@ public final class SimulatorConfig {
             return this;
         }
 
-        /** The page /connect/login serves; CLASSIC until the app's autofill knows the single-page one. */
+        /** The page /connect/login serves; SPA, Kite's own single-page login, unless told otherwise. */
         public Builder loginPage(LoginPageStyle style) {
             this.loginPage = Objects.requireNonNull(style, "style");
             return this;

@@ -137,7 +137,7 @@ class SimCommandTest {
         outBytes.reset();
         try (KiteSimulator sim = SimCommand.startFromArgs(new String[0], out)) {
             assertNull(printed().get("login-page"));
-            assertTrue(get(sim, "/connect/login?v=3&api_key=" + sim.account().apiKey()).contains("<form method=\"post\""), "classic by default");
+            assertTrue(get(sim, "/connect/login?v=3&api_key=" + sim.account().apiKey()).contains("<form class=\"login-form\">"), "Kite's single-page login by default");
         }
     }
 

@@ -104,7 +104,7 @@ class LoginAutofillWebViewTest {
         assertTrue(page.location().contains("/connect/login"), "filled, not submitted");
 
         page.click("button[type=submit]"); // the person's click
-        page.waitFor("#totp");
+        page.waitFor("form.twofa-form input"); // drawn in the same document, no page load
         assertEquals("twofa", run(page, LoginAutofill.pageStepScript(origin)).step());
         assertEquals("none", run(page, LoginAutofill.credentialsScript(origin, account.userId(), account.password())).step());
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LoginFlowTest {
     private static final Instant NOW = Instant.parse("2026-11-23T04:30:10Z");
     private final SimulatorClock clock = SimulatorClock.fixedAt(NOW);
-    private final KiteSimulator sim = start(SimulatorConfig.builder().clock(clock));
+    private final KiteSimulator sim = start(SimulatorConfig.builder().clock(clock).loginPage(LoginPageStyle.CLASSIC));
     private final SimClient client = new SimClient(sim);
     private final DemoAccount demo = sim.account();
 
@@ -217,7 +217,7 @@ class LoginFlowTest {
     void severalAppsEachRedirectToTheirOwnUrl() throws Exception {
         DemoAccount other = new DemoAccount("second_app", "0123456789abcdef0123456789ABCDEF", "http://127.0.0.1:9/cb?x=1",
                 "ZX9876", "pw2", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "Second User", "Second", "second@example.com");
-        try (KiteSimulator two = KiteSimulator.start(SimulatorConfig.builder().clock(clock).addAccount(other).build())) {
+        try (KiteSimulator two = KiteSimulator.start(SimulatorConfig.builder().clock(clock).loginPage(LoginPageStyle.CLASSIC).addAccount(other).build())) {
             SimClient c = new SimClient(two);
             assertEquals(DemoAccount.standard(), two.account());
             String loc = c.login(other, null);

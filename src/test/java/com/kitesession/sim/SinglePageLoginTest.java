@@ -78,8 +78,8 @@ class SinglePageLoginTest {
     }
 
     @Test
-    void classicStyleIsTheDefault() {
-        assertEquals(LoginPageStyle.CLASSIC, SimulatorConfig.builder().build().loginPage());
+    void kitesSinglePageLoginIsTheDefault() {
+        assertEquals(LoginPageStyle.SPA, SimulatorConfig.builder().build().loginPage());
         assertTrue(page(LoginPageStyle.CLASSIC).body().contains("<form method=\"post\" action=\"/connect/login\">"));
     }
 

@@ -2,6 +2,7 @@ package com.kitesession.testing;
 
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
+import com.kitesession.sim.LoginPageStyle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,8 +111,13 @@ public final class SimClient {
         return twofa;
     }
 
-    /** The whole login; returns the Location of the final redirect to the app. */
+    /** The whole login, as the simulator's login page goes; returns the Location of the final redirect to the app. */
     public String login(DemoAccount a, String redirectParams) {
+        return sim.loginPage() == LoginPageStyle.CLASSIC ? classicLogin(a, redirectParams) : spaLogin(a, redirectParams);
+    }
+
+    /** The whole login through the classic pages' form posts. */
+    public String classicLogin(DemoAccount a, String redirectParams) {
         Reply twofa = passwordStep(a, redirectParams);
         Reply finish = post("/connect/twofa", Map.of("sess_id", twofa.input("sess_id"),
                 "twofa_value", code(a)));

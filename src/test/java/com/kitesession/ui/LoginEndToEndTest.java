@@ -41,14 +41,14 @@ class LoginEndToEndTest extends WindowTestBase {
         page.type("#userid", account().userId());
         page.type("#password", account().password());
         page.click("button[type=submit]");
-        page.waitFor("#totp");
+        page.waitFor(CODE_FIELD);
         return page;
     }
 
     @Test
     void loginWithTheSimulatorShowsTheTokenCountdownAndCopies(FxRobot robot) throws Exception {
         WebPage page = loginUpToTwoFactor(robot);
-        page.type("#totp", Totp.code(account().totpSecretBase32(), clock.instant()));
+        page.type(CODE_FIELD, Totp.code(account().totpSecretBase32(), clock.instant()));
 
         waitUntil(() -> visible(robot, "#token-view"), "the token view");
         ActiveSession session = onFx(() -> robot.lookup("#token-view").queryAs(TokenView.class).session());
@@ -88,7 +88,7 @@ class LoginEndToEndTest extends WindowTestBase {
         WebPage page = loginUpToTwoFactor(robot);
         String right = Totp.code(account().totpSecretBase32(), clock.instant());
         String wrong = String.format("%06d", (Integer.parseInt(right) + 500_000) % 1_000_000);
-        page.type("#totp", wrong);
+        page.type(CODE_FIELD, wrong);
         page.waitForText("Invalid TOTP");
 
         waitUntil(() -> visible(robot, "#explanation"), "the 2FA explanation");
@@ -100,7 +100,7 @@ class LoginEndToEndTest extends WindowTestBase {
         assertTrue(visible(robot, "#login-webview"), "the login page stays open for the next code");
 
         // The right code then logs in, and the 2FA explanation does not linger over the token.
-        page.type("#totp", right);
+        page.type(CODE_FIELD, right);
         waitUntil(() -> visible(robot, "#token-view"), "the token view after the right code");
         assertFalse(visible(robot, "#explanation"));
     }
@@ -113,7 +113,7 @@ class LoginEndToEndTest extends WindowTestBase {
             return null;
         });
         WebPage page = loginUpToTwoFactor(robot);
-        page.type("#totp", Totp.code(account().totpSecretBase32(), clock.instant()));
+        page.type(CODE_FIELD, Totp.code(account().totpSecretBase32(), clock.instant()));
 
         waitUntil(() -> visible(robot, "#explanation"), "the checksum explanation");
         assertEquals("Kite Connect API (your program's session)", text(robot, "#explanation-layer"));

@@ -43,7 +43,7 @@ class TwoFactorExplainedTest extends WindowTestBase {
         page.type("#userid", account().userId());
         page.type("#password", account().password());
         page.click("button[type=submit]");
-        page.type("#totp", Totp.code(account().totpSecretBase32(), appClock().instant())); // the skewed clock's code
+        page.type(CODE_FIELD, Totp.code(account().totpSecretBase32(), appClock().instant())); // the skewed clock's code
         page.waitForText("Invalid TOTP");
 
         waitUntil(() -> visible(robot, "#explanation"), "the 2FA explanation");

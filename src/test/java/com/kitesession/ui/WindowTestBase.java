@@ -36,6 +36,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
  */
 @ExtendWith(ApplicationExtension.class)
 abstract class WindowTestBase {
+    /** The 2FA field of Kite's single-page login, which the simulator serves by default. */
+    static final String CODE_FIELD = "form.twofa-form input";
     static final Instant TEN_AM_IST = ZonedDateTime.of(LocalDateTime.parse("2026-11-23T10:00:00"), TokenExpiry.IST).toInstant();
 
     @TempDir
@@ -60,6 +62,11 @@ abstract class WindowTestBase {
                 simulator.baseUrl(), simulator.baseUrl()), account().apiSecret());
     }
 
+    /** The simulator's login page: Kite's single-page login by default. */
+    com.kitesession.sim.LoginPageStyle loginPage() {
+        return com.kitesession.sim.LoginPageStyle.SPA;
+    }
+
     /** "This computer's" clock; the simulator's by default. A test may skew it. */
     Clock appClock() {
         return clock;
@@ -67,7 +74,7 @@ abstract class WindowTestBase {
 
     /** Opens the window; each test class calls it from its own {@code @Start} (TestFX finds only declared ones). */
     void open(Stage stage) throws Exception {
-        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
+        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).loginPage(loginPage()).build());
         background = AppServices.newBackgroundExecutor();
         Clock app = appClock();
         ClockOffsets offsets = new ClockOffsets(app);
@@ -109,7 +116,7 @@ abstract class WindowTestBase {
         page.type("#userid", account().userId());
         page.type("#password", account().password());
         page.click("button[type=submit]");
-        page.type("#totp", com.kitesession.otp.Totp.code(account().totpSecretBase32(), clock.instant()));
+        page.type(CODE_FIELD, com.kitesession.otp.Totp.code(account().totpSecretBase32(), clock.instant()));
         return page;
     }
 
