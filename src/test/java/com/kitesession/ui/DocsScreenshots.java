@@ -12,9 +12,13 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
-/** Writes a scene as a PNG into the project's {@code docs/} (atomically), for the README. */
+/**
+ * Writes a scene as a PNG (atomically) for the README. By default into {@code target/docs}, so
+ * a test run leaves the work tree as it was; {@code mvn -B verify -Dkite.docsDir=docs} refreshes
+ * the README's own pictures in {@code docs/}.
+ */
 final class DocsScreenshots {
-    static final Path DOCS = Path.of(System.getProperty("user.dir"), "docs");
+    static final Path DOCS = Path.of(System.getProperty("user.dir")).resolve(System.getProperty("kite.docsDir", "target/docs"));
 
     private DocsScreenshots() {}
 

@@ -76,13 +76,14 @@ class LoginLeakTest extends WindowTestBase {
     }
 
     @Test
-    void anOrdinaryLinkIsStoppedAndOfferedToTheSystemBrowser(FxRobot robot) {
+    void anOrdinaryLinkIsStoppedAndOfferedToTheSystemBrowser(FxRobot robot) throws IOException {
         WebPage page = login(robot, "link");
         waitUntilFilled(page);
         page.click("#out");
         waitForNotice(robot);
         settleAndCheck(robot, page);
         assertTrue(kiteStillShown(page), "the person's Kite page is still there");
+        DocsScreenshots.write(onFx(() -> robot.lookup("#login-webview").query().getScene()), "login-stopped-navigation.png");
         robot.clickOn("#open-in-browser");
         assertEquals(List.of("browse " + otherBase() + "/forgot?from=kite"), desktop.requests);
     }
