@@ -9,6 +9,7 @@ import com.kitesession.kite.KiteException;
 import com.kitesession.otp.Totp;
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
+import com.kitesession.sim.LoginPageStyle;
 import com.kitesession.sim.SimulatorConfig;
 import java.io.IOException;
 import java.time.Clock;
@@ -46,8 +47,9 @@ final class ExchangeBench {
     private ExchangeBench() {}
 
     static JsonObject run(int warmup, int iterations) throws IOException, KiteException {
+        // Tokens are minted through the classic pages' form posts: plain HTTP, no script to run.
         SimulatorConfig config = SimulatorConfig.builder().rateLimitPerSecond(1_000_000)
-                .requestTokenTtl(Duration.ofHours(1)).build();
+                .requestTokenTtl(Duration.ofHours(1)).loginPage(LoginPageStyle.CLASSIC).build();
         try (KiteSimulator sim = KiteSimulator.start(config)) {
             DemoAccount account = sim.account();
             List<String> tokens = mint(sim, 3 * (warmup + iterations));
