@@ -3,23 +3,18 @@ package com.kitesession.ui;
 import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kitesession.service.SessionService;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** The demo logs in to the simulator: "Open Kite's reset page" says so and opens nothing real. */
-class DemoBlockedAccountTest extends WindowTestBase {
+class DemoBlockedAccountTest extends DemoWindowTestBase {
     @Start
     void start(Stage stage) throws Exception {
         open(stage);
     }
 
-    @Override
-    void beforeWindow(SessionService sessions) {
-        // No saved profile: the demo.
-    }
 
     @Test
     void theResetButtonOpensNothingForTheDemo(FxRobot robot) {

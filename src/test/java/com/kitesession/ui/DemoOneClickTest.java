@@ -4,7 +4,6 @@ import static com.kitesession.testing.WebPage.onFx;
 import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.testing.WebPage;
 import java.time.Clock;
@@ -20,7 +19,7 @@ import org.testfx.framework.junit5.Start;
  * the app measures the offset from the simulator's Date header and computes the 2FA code for
  * the corrected time. The person only confirms on the Kite page; nothing is typed.
  */
-class DemoOneClickTest extends WindowTestBase {
+class DemoOneClickTest extends DemoWindowTestBase {
     private static final Duration BEHIND = Duration.ofSeconds(-90);
 
     @Start
@@ -28,10 +27,6 @@ class DemoOneClickTest extends WindowTestBase {
         open(stage);
     }
 
-    @Override
-    void beforeWindow(SessionService sessions) {
-        // No saved profile: the window offers the demo against the built-in simulator.
-    }
 
     @Override
     Clock appClock() {

@@ -5,7 +5,6 @@ import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.sim.LoginPageStyle;
 import com.kitesession.testing.WebPage;
@@ -35,16 +34,12 @@ class OneClickLoginPagesTest {
     }
 
     @Nested
-    class SpaUserId extends WindowTestBase {
+    class SpaUserId extends DemoWindowTestBase {
         @Start
         void start(Stage stage) throws Exception {
             open(stage);
         }
 
-        @Override
-        void beforeWindow(SessionService sessions) {
-            // The demo.
-        }
 
         @Override
         LoginPageStyle loginPage() {
@@ -59,16 +54,12 @@ class OneClickLoginPagesTest {
     }
 
     @Nested
-    class Classic extends WindowTestBase {
+    class Classic extends DemoWindowTestBase {
         @Start
         void start(Stage stage) throws Exception {
             open(stage);
         }
 
-        @Override
-        void beforeWindow(SessionService sessions) {
-            // The demo.
-        }
 
         @Override
         LoginPageStyle loginPage() {
@@ -82,16 +73,12 @@ class OneClickLoginPagesTest {
     }
 
     @Nested
-    class Renamed extends WindowTestBase {
+    class Renamed extends DemoWindowTestBase {
         @Start
         void start(Stage stage) throws Exception {
             open(stage);
         }
 
-        @Override
-        void beforeWindow(SessionService sessions) {
-            // The demo.
-        }
 
         @Override
         LoginPageStyle loginPage() {

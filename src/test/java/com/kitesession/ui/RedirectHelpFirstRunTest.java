@@ -5,7 +5,6 @@ import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kitesession.service.SessionService;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -16,16 +15,12 @@ import org.testfx.framework.junit5.Start;
  * The first own Kite app: Add opens the redirect-URL help with a live check of the address as it
  * is typed, in the same field the profile form saves.
  */
-class RedirectHelpFirstRunTest extends WindowTestBase {
+class RedirectHelpFirstRunTest extends DemoWindowTestBase {
     @Start
     void start(Stage stage) throws Exception {
         open(stage);
     }
 
-    @Override
-    void beforeWindow(SessionService sessions) {
-        // Nothing saved: the demo, and the first Add is a first run.
-    }
 
     @Test
     void addingTheFirstAppExplainsAndChecksTheRedirectUrl(FxRobot robot) {

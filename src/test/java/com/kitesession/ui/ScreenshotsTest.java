@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.desktop.ColorScheme;
-import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.testing.WebPage;
 import java.awt.image.BufferedImage;
@@ -26,7 +25,7 @@ import org.testfx.framework.junit5.Start;
  * page filled by one-click) on every build, so they never go stale; and checks the window still
  * works at 800x600.
  */
-class ScreenshotsTest extends WindowTestBase {
+class ScreenshotsTest extends DemoWindowTestBase {
     private Stage stage;
 
     @Start
@@ -35,10 +34,6 @@ class ScreenshotsTest extends WindowTestBase {
         open(stage);
     }
 
-    @Override
-    void beforeWindow(SessionService sessions) {
-        // The demo: what a newcomer sees first.
-    }
 
     @AfterEach
     void lightAgain() {

@@ -9,7 +9,6 @@ import com.kitesession.clock.ClockOffset;
 import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.clock.SntpResponder;
 import com.kitesession.otp.Totp;
-import com.kitesession.service.SessionService;
 import com.kitesession.testing.WebPage;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,16 +24,12 @@ import org.testfx.framework.junit5.Start;
  * the NTP reading is shown as unconfirmed and changes neither the demo's 2FA code nor the
  * token's countdown.
  */
-class UnconfirmedNtpTest extends WindowTestBase {
+class UnconfirmedNtpTest extends DemoWindowTestBase {
     @Start
     void start(Stage stage) throws Exception {
         open(stage);
     }
 
-    @Override
-    void beforeWindow(SessionService sessions) {
-        // No saved profile: the demo against the built-in simulator, whose Date header is in step.
-    }
 
     @Test
     void anNtpAnswerAnHourOffChangesNeitherTheCodeNorTheCountdown(FxRobot robot) throws Exception {
