@@ -93,6 +93,7 @@ public final class AutofillPlan {
             leftKite = true;
             return Optional.empty();
         }
+        if (page.notReady()) return Optional.empty(); // Kite's page is still on its way: look again next tick
         if (LoginAutofill.STEP_CREDENTIALS.equals(page.step()) && userId != null && !credentialsDone) {
             unrecognisedSince = -1;
             credentialsDone = true;

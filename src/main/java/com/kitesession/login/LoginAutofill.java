@@ -58,12 +58,15 @@ public final class LoginAutofill {
      */
     static final String PROGRAM = """
             (function (a) {
-              var out = {step: 'none', filled: [], missing: [], offOrigin: false};
+              var out = {step: 'none', filled: [], missing: [], offOrigin: false, notReady: false};
               function names() { return a.fields.map(function (f) { return f.name; }); }
               // Checked here as well as in Java: a navigation between the two checks must not
-              // carry a password or a code to another origin.
-              if (String(window.location.origin) !== a.origin) {
-                out.offOrigin = true;
+              // carry a password or a code to another origin. An opaque origin ("null": the
+              // empty page, or the one before Kite's has arrived) is not yet Kite's page, but
+              // nobody else's either.
+              var origin = String(window.location.origin);
+              if (origin !== a.origin) {
+                if (origin === 'null' || origin === '') out.notReady = true; else out.offOrigin = true;
                 out.missing = names();
                 return JSON.stringify(out);
               }
@@ -127,7 +130,7 @@ public final class LoginAutofill {
                   });
                 }
               } catch (e) {
-                out = {step: 'none', filled: [], missing: names(), offOrigin: false};
+                out = {step: 'none', filled: [], missing: names(), offOrigin: false, notReady: false};
               }
               return JSON.stringify(out);
             })""";
@@ -180,13 +183,14 @@ public final class LoginAutofill {
     /**
      * What a script did: the step it found and the names (never the values) of the fields it
      * filled or could not find, so {@code toString} is safe to log. {@code offOrigin}: the page
-     * was not on the origin the script was made for, so it filled nothing.
+     * was on another origin than the one the script was made for, so it filled nothing;
+     * {@code notReady}: the page had no origin yet (an empty page while Kite's is loading).
      */
-    public record Result(String step, List<String> filled, List<String> missing, boolean offOrigin) {
+    public record Result(String step, List<String> filled, List<String> missing, boolean offOrigin, boolean notReady) {
         private static final Set<String> STEPS = Set.of(STEP_CREDENTIALS, STEP_TWOFA, STEP_NONE);
 
         public Result(String step, List<String> filled, List<String> missing) {
-            this(step, filled, missing, false);
+            this(step, filled, missing, false, false);
         }
 
         public Result {
@@ -204,9 +208,7 @@ public final class LoginAutofill {
                 JsonObject o = root.getAsJsonObject();
                 JsonElement step = o.get("step");
                 String s = step != null && step.isJsonPrimitive() && step.getAsJsonPrimitive().isString() ? step.getAsString() : STEP_NONE;
-                JsonElement off = o.get("offOrigin");
-                boolean offOrigin = off != null && off.isJsonPrimitive() && off.getAsJsonPrimitive().isBoolean() && off.getAsBoolean();
-                return new Result(s, names(o.get("filled")), names(o.get("missing")), offOrigin);
+                return new Result(s, names(o.get("filled")), names(o.get("missing")), flag(o, "offOrigin"), flag(o, "notReady"));
             } catch (RuntimeException e) { // malformed JSON, deep nesting: the page is not ours to trust
                 return none();
             }
@@ -214,11 +216,16 @@ public final class LoginAutofill {
 
         /** Every field this step asked for was filled: the person only has to confirm. */
         public boolean applied() {
-            return !offOrigin && !STEP_NONE.equals(step) && !filled.isEmpty() && missing.isEmpty();
+            return !offOrigin && !notReady && !STEP_NONE.equals(step) && !filled.isEmpty() && missing.isEmpty();
         }
 
         private static Result none() {
             return new Result(STEP_NONE, List.of(), List.of());
+        }
+
+        private static boolean flag(JsonObject o, String name) {
+            JsonElement e = o.get(name);
+            return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() && e.getAsBoolean();
         }
 
         private static List<String> names(JsonElement e) {

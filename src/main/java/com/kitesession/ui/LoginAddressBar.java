@@ -3,6 +3,7 @@ package com.kitesession.ui;
 import com.kitesession.login.LoginOrigin;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,15 +43,25 @@ final class LoginAddressBar extends HBox {
         security.getStyleClass().removeAll("secure", "not-secure");
         if (origin == null) {
             security.setText("");
+            security.setTooltip(null);
             address.setText("");
+            address.setTooltip(null);
             return;
         }
         address.setText(origin.serialized());
+        address.setTooltip(new Tooltip(origin.serialized()));
+        // Short, so that a narrow window still shows the origin; the tooltip says it in full.
         if (origin.isHttps()) {
-            security.setText("\uD83D\uDD12 https");
+            security.setText("\u2714 https");
+            security.setTooltip(new Tooltip("An encrypted https connection to " + origin));
             security.getStyleClass().add("secure");
+        } else if (origin.isLoopback()) {
+            security.setText("\u26A0 local http");
+            security.setTooltip(new Tooltip("Plain http to a server on this computer (the built-in simulator), not to Kite"));
+            security.getStyleClass().add("not-secure");
         } else {
-            security.setText(origin.isLoopback() ? "\u26A0 http, this computer only" : "\u26A0 Not secure");
+            security.setText("\u26A0 not secure");
+            security.setTooltip(new Tooltip("Plain http: nothing is encrypted, and nothing you stored is filled in"));
             security.getStyleClass().add("not-secure");
         }
     }

@@ -92,6 +92,21 @@ class AutofillPlanTest {
     }
 
     @Test
+    void anEmptyPageBeforeKitesArrivesIsNeitherLeavingKiteNorAnUnknownPage() {
+        // The view's address is already Kite's while the previous, empty page is still shown.
+        AutofillPlan plan = plan("AB1234", "pw", null);
+        Function<String, Object> blank = script -> "{\"step\":\"none\",\"filled\":[],\"missing\":[],\"notReady\":true}";
+        for (int tick = 0; tick < 20; tick++) {
+            assertEquals(Optional.empty(), plan.onPage(LOGIN, blank));
+            nanos.addAndGet(AutofillPlan.UNRECOGNISED_AFTER.toNanos());
+        }
+        assertFalse(plan.hasLeftKite());
+        String ok = "{\"step\":\"credentials\",\"filled\":[\"userid\",\"password\"],\"missing\":[]}";
+        assertEquals(Optional.empty(), plan.onPage(LOGIN, page("credentials", ok)), "no notice for the wait");
+        assertTrue(ran.contains(LoginAutofill.credentialsScript(KITE, "AB1234", "pw")), "filled once Kite's page is there");
+    }
+
+    @Test
     void plainHttpIsRefusedExceptOnLoopback() {
         AutofillPlan http = new AutofillPlan(LoginOrigin.of("http://kite.example.net").orElseThrow(), "AB1234", "pw", SECRET,
                 () -> NOW, nanos::get);

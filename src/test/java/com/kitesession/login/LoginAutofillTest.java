@@ -117,7 +117,7 @@ class LoginAutofillTest {
     @Test
     void resultToStringCarriesNamesOnly() {
         String s = Result.parse("{\"step\":\"credentials\",\"filled\":[\"userid\",\"password\"],\"missing\":[]}").toString();
-        assertEquals("Result[step=credentials, filled=[userid, password], missing=[], offOrigin=false]", s);
+        assertEquals("Result[step=credentials, filled=[userid, password], missing=[], offOrigin=false, notReady=false]", s);
     }
 
     @Test

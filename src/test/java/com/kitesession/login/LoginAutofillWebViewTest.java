@@ -141,6 +141,25 @@ class LoginAutofillWebViewTest {
     }
 
     @Test
+    void aScriptMadeForKiteFillsNothingOnAnotherOriginOrAnEmptyPage(FxRobot robot) {
+        LoginOrigin kite = LoginOrigin.of(simulator.baseUrl()).orElseThrow();
+        WebPage page = open(robot, pages("/plain"), "#userid"); // same host, another port: another origin
+        Result other = run(page, LoginAutofill.credentialsScript(kite, "AB1234", "secret-password"));
+        assertTrue(other.offOrigin(), other.toString());
+        assertFalse(other.applied());
+        assertEquals("", page.script("document.getElementById('password').value"), "nothing filled");
+
+        onFx(() -> {
+            view.getEngine().loadContent("<html><body><input id='userid'><input id='password' type='password'></body></html>");
+            return null;
+        });
+        page.waitFor("#password");
+        Result empty = run(page, LoginAutofill.credentialsScript(kite, "AB1234", "secret-password"));
+        assertTrue(empty.notReady() && !empty.offOrigin(), "no origin yet: not Kite's, not another's: " + empty);
+        assertEquals("", page.script("document.getElementById('password').value"));
+    }
+
+    @Test
     void aPasswordOfQuotesAndScriptTagsArrivesIntact(FxRobot robot) {
         WebPage page = open(robot, pages("/plain"), "#userid");
         Result r = run(page, LoginAutofill.credentialsScript(origin, "AB'1234\"", NASTY_PASSWORD));
