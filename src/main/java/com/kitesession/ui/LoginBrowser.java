@@ -106,38 +106,17 @@ final class LoginBrowser extends BorderPane {
         if (warmUpStarted) return;
         warmUpStarted = true;
         Thread thread = new Thread(() -> {
-            preloadWebKitLibrary();
+            WebKitWarmUp.preloadLibrary();
             Milestones.mark("warmup.library-loaded");
             Platform.runLater(() -> {
                 if (engine != null) return; // a login came first and made it
                 Milestones.mark("warmup.webview-start");
-                engine().loadContent(WARM_UP_PAGE);
+                engine().loadContent(WebKitWarmUp.PAGE);
                 Milestones.mark("warmup.webview-made");
             });
         }, "webkit-warm-up");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** A form, a style and a script: what the login page needs WebKit to have ready. Never shown. */
-    private static final String WARM_UP_PAGE = "<!DOCTYPE html><html><head><style>body{display:flex;font-family:sans-serif}"
-            + "input,button{padding:4px;border:1px solid #ddd}</style></head><body><form><input id='u' type='text'>"
-            + "<input type='password'><button type='submit'>OK</button></form>"
-            + "<script>document.getElementById('u').value='';</script></body></html>";
-
-    /**
-     * Loads WebKit's native library through JavaFX's own loader, so the WebView (made later on the
-     * FX thread) finds it loaded. From the app's jar that is the slow part: the library is unpacked
-     * and checked against its cached copy. Best effort: where JavaFX's internals are closed (JavaFX
-     * on the module path) nothing happens and the WebView loads the library itself.
-     */
-    private static void preloadWebKitLibrary() {
-        try {
-            Class.forName("com.sun.glass.utils.NativeLibLoader").getMethod("loadLibrary", String.class)
-                    .invoke(null, "jfxwebkit");
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // The WebView loads it on first use instead.
-        }
     }
 
     void start(LoginFlow flow, AutofillPlan autofill, Consumer<LoginRejection> onRejection,

@@ -1,0 +1,30 @@
+package com.kitesession.ui;
+
+/**
+ * What gets WebKit ready before the first login: its native library, loaded off the FX thread,
+ * and a tiny page that warms its parser, styles and script engine (see {@link LoginBrowser#warmUp()}).
+ */
+final class WebKitWarmUp {
+    private WebKitWarmUp() {}
+
+    /** A form, a style and a script: what the login page needs WebKit to have ready. Never shown. */
+    static final String PAGE = "<!DOCTYPE html><html><head><style>body{display:flex;font-family:sans-serif}"
+            + "input,button{padding:4px;border:1px solid #ddd}</style></head><body><form><input id='u' type='text'>"
+            + "<input type='password'><button type='submit'>OK</button></form>"
+            + "<script>document.getElementById('u').value='';</script></body></html>";
+
+    /**
+     * Loads WebKit's native library through JavaFX's own loader, so the WebView (made later on the
+     * FX thread) finds it loaded. From the app's jar that is the slow part: the library is unpacked
+     * and checked against its cached copy. Best effort: where JavaFX's internals are closed (JavaFX
+     * on the module path) nothing happens and the WebView loads the library itself.
+     */
+    static void preloadLibrary() {
+        try {
+            Class.forName("com.sun.glass.utils.NativeLibLoader").getMethod("loadLibrary", String.class)
+                    .invoke(null, "jfxwebkit");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // The WebView loads it on first use instead.
+        }
+    }
+}
