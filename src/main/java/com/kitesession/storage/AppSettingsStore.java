@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -136,9 +138,10 @@ public final class AppSettingsStore {
         if (!Files.exists(file)) return new Loaded(new AppSettings(), Optional.empty());
         String text;
         AppSettings settings;
+        List<String> notes = new ArrayList<>();
         try {
             text = read(file);
-            settings = SettingsJson.parse(text);
+            settings = SettingsJson.parse(text, notes);
         } catch (IOException | RuntimeException e) {
             return repair(e);
         }
@@ -151,7 +154,14 @@ public final class AppSettingsStore {
             AtomicFiles.write(file, json);
             AtomicFiles.write(backup, json);
         }
-        return new Loaded(settings, Optional.empty());
+        return new Loaded(settings, notes.isEmpty() ? Optional.empty() : Optional.of(describe(notes)));
+    }
+
+    /** What hand-editing broke, and that the defaults stand in until it is corrected. */
+    private String describe(List<String> notes) {
+        LOG.warning("Settings replaced by defaults at load: " + notes.size());
+        return "Some settings in " + file + " could not be used: " + String.join("; ", notes) + ". Correct them in"
+                + " the file or in Preferences; until then the defaults apply, and the next change of settings saves them.";
     }
 
     /** The file's text, refused unread past {@link #MAX_FILE_BYTES}, and only when it is UTF-8. */

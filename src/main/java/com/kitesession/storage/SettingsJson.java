@@ -12,6 +12,8 @@ import com.kitesession.kite.KiteConnect;
 import com.kitesession.session.KiteProfile;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -31,6 +33,11 @@ final class SettingsJson {
 
     /** Any failure here means the text is not settings we can use; the caller reports it. */
     static AppSettings parse(String text) {
+        return parse(text, new ArrayList<>());
+    }
+
+    /** As {@link #parse(String)}; hand-edited values the app cannot use are replaced, and said so in {@code notes}. */
+    static AppSettings parse(String text, List<String> notes) {
         JsonElement json = JsonParser.parseString(text);
         if (!json.isJsonObject()) throw new IllegalStateException("not a JSON object");
         JsonObject object = json.getAsJsonObject();
@@ -41,6 +48,7 @@ final class SettingsJson {
         // The state of a session is computed from its expiry; one without can only be dropped.
         settings.sessions.values().removeIf(r -> r == null || r.expiresAt() == null);
         settings.exports.values().removeIf(Objects::isNull);
+        notes.addAll(HandEditedSettings.fix(settings));
         return settings;
     }
 

@@ -116,7 +116,7 @@ class AppSettingsStoreTest {
     void unknownFieldsAreIgnoredAndMissingOnesGetDefaults() throws Exception {
         AppSettings s = loadClean("{\"version\":2,\"fromTheFuture\":{\"x\":1},"
                 + "\"profiles\":[{\"id\":\"p1\",\"name\":\"A\",\"apiKey\":\"k\",\"newField\":true},{\"name\":\"no id\"}],"
-                + "\"sessions\":null,\"livenessMinutes\":0}");
+                + "\"sessions\":null}");
         assertEquals(List.of("p1"), s.profiles.stream().map(KiteProfile::id).toList(), "a profile without id is dropped");
         assertTrue(s.sessions.isEmpty());
         assertTrue(s.exports.isEmpty());

@@ -1,6 +1,7 @@
 package com.kitesession.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a hostile review found in settings.json's handling: folder and lock rights, size. */
+/** What a hostile review found in settings.json's handling: folder and lock rights, size, hand edits. */
 class SettingsHardeningTest {
     @TempDir
     Path dir;
@@ -81,5 +82,54 @@ class SettingsHardeningTest {
             assertEquals(huge.length(), Files.size(kept), "the damaged file is kept whole");
         }
         assertTrue(Files.size(dir.resolve("settings.json")) < 10_000);
+    }
+
+    @Test
+    void anExpiryTimeThatIsNoTimeFallsBackToSixWithANote() throws Exception {
+        AppSettingsStore.Loaded loaded = load("{\"version\":2,\"expiryTime\":\"6am\"}");
+        assertEquals("06:00", loaded.settings().expiryTime);
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.contains("expiryTime \"6am\"") && problem.contains("06:00"), problem);
+    }
+
+    @Test
+    void everyHandEditedValueTheAppCannotUseIsReplacedAndNamed() throws Exception {
+        AppSettingsStore.Loaded loaded = load("{\"version\":2,\"expiryTime\":\"25:99\",\"livenessMinutes\":0,"
+                + "\"clipboardClearSeconds\":-5,\"preMarketReminder\":\"soon\",\"theme\":\"purple\","
+                + "\"window\":{\"x\":0,\"y\":0,\"width\":1e308,\"height\":500,\"maximized\":false},"
+                + "\"exports\":{\"p1\":{\"path\":\"token.json\",\"format\":\"JSON\"},"
+                + "\"p2\":{\"path\":\"" + dir.resolve("t.env").toString().replace("\\", "\\\\") + "\",\"format\":\"yaml\"}}}");
+        AppSettings s = loaded.settings();
+        assertEquals("06:00", s.expiryTime);
+        assertEquals(AppSettings.DEFAULT_LIVENESS_MINUTES, s.livenessMinutes);
+        assertEquals(0, s.clipboardClearSeconds);
+        assertEquals("08:45", s.preMarketReminder);
+        assertEquals("system", s.theme);
+        assertNull(s.window);
+        assertEquals(List.of("p2"), List.copyOf(s.exports.keySet()), "a relative export path is dropped");
+        assertEquals(AppSettings.ExportFormat.JSON, s.exports.get("p2").format());
+        String problem = loaded.problem().orElseThrow();
+        for (String named : List.of("expiryTime", "livenessMinutes", "clipboardClearSeconds", "preMarketReminder",
+                "theme", "window placement", "token.json", "format")) {
+            assertTrue(problem.contains(named), named + " missing from: " + problem);
+        }
+    }
+
+    @Test
+    void usableHandEditsLoadCleanInTheAppsOwnForm() throws Exception {
+        AppSettingsStore.Loaded loaded = load("{\"version\":2,\"expiryTime\":\"7:30\",\"preMarketReminder\":\"\","
+                + "\"theme\":\"Dark\",\"livenessMinutes\":60,\"clipboardClearSeconds\":3600,"
+                + "\"window\":{\"x\":-1920,\"y\":0,\"width\":800,\"height\":600,\"maximized\":true}}");
+        assertTrue(loaded.problem().isEmpty(), loaded.problem().orElse(""));
+        assertEquals("07:30", loaded.settings().expiryTime);
+        assertEquals("", loaded.settings().preMarketReminder);
+        assertEquals("dark", loaded.settings().theme);
+        assertEquals(-1920, loaded.settings().window.x());
+    }
+
+    @Test
+    void aNoteQuotesAPastedValueCutShort() throws Exception {
+        String problem = load("{\"version\":2,\"theme\":\"" + "x".repeat(5000) + "\"}").problem().orElseThrow();
+        assertTrue(problem.length() < 500, problem);
     }
 }
