@@ -11,11 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -56,6 +54,11 @@ public final class EncryptedFileSecretStore implements SecretStore {
     static final int DEFAULT_ITERATIONS = 600_000;
     /** A header asking for more is refused: it would keep unlock busy for minutes. */
     private static final int MAX_ITERATIONS = 50_000_000;
+    /**
+     * Read whole, so bounded: a few profiles' secrets take a few KB; a file of gigabytes (a wrong
+     * file put in its place) would otherwise end in an OutOfMemoryError.
+     */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
     private static final byte[] MAGIC = {'K', 'S', 'E', 'C'};
     private static final byte VERSION = 1;
     static final int SALT_LENGTH = 16;
@@ -123,7 +126,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private void unlockUnderFileLock(char[] passphrase) throws SecretStoreException {
         withFileLock(() -> {
             if (Files.exists(file)) {
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = AtomicFiles.readBounded(file, MAX_FILE_BYTES);
                 Header header = Header.parse(bytes, file);
                 byte[] candidate = deriveKey(passphrase, header.salt(), header.iterations());
                 try {
@@ -174,6 +177,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
         withFileLock(() -> {
             Map<String, String> all = read(); // re-read inside the lock: the other process may have written
             all.put(name, secret);
+            AtomicFiles.removeLeftoverTempFiles(file); // what a writer killed mid-write left behind
             write(all);
             return null;
         });
@@ -221,7 +225,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     private Map<String, String> read() throws IOException, SecretStoreException {
         if (!Files.exists(file)) return new HashMap<>(); // removed by hand since unlock: start afresh
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = AtomicFiles.readBounded(file, MAX_FILE_BYTES);
         Header header = Header.parse(bytes, file);
         if (header.iterations() != iterations || !Arrays.equals(header.salt(), salt)) {
             lock(); // another process set the file up anew: our key no longer fits
@@ -306,30 +310,20 @@ public final class EncryptedFileSecretStore implements SecretStore {
         ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         inProcess.lock();
         try {
-            createLockFile();
+            // The lock file stays in place: deleting it would let two processes lock two different files.
+            AtomicFiles.createPrivateFile(lockFile);
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 return action.run();
             }
+        } catch (AtomicFiles.TooLargeException e) {
+            throw new SecretStoreException("The secrets file " + file + " is larger than " + MAX_FILE_BYTES / 1024
+                    + " KB, far more than this app ever writes: it is not a secrets file, or it was damaged. Move it"
+                    + " aside (the app then starts a new one, and the API secrets and passwords must be entered again).");
         } catch (IOException e) {
             throw new SecretStoreException("Could not use the secrets file " + file + ": " + e);
         } finally {
             inProcess.unlock();
-        }
-    }
-
-    /** The lock file stays in place: deleting it would let two processes lock two different files. */
-    private void createLockFile() throws IOException {
-        if (Files.exists(lockFile)) return;
-        AtomicFiles.createPrivateDirectories(lockFile.getParent());
-        try {
-            if (lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(lockFile);
-            }
-        } catch (FileAlreadyExistsException raced) {
-            // The other process made it first: fine.
         }
     }
 

@@ -2,8 +2,6 @@ package com.kitesession.service;
 
 import com.kitesession.storage.AppSettings;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -18,9 +16,8 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
         SYSTEM, LIGHT, DARK
     }
 
-    public static final int MIN_LIVENESS_MINUTES = 1;
-    public static final int MAX_LIVENESS_MINUTES = 60;
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    public static final int MIN_LIVENESS_MINUTES = AppSettings.MIN_LIVENESS_MINUTES;
+    public static final int MAX_LIVENESS_MINUTES = AppSettings.MAX_LIVENESS_MINUTES;
 
     public Preferences {
         java.util.Objects.requireNonNull(theme, "theme");
@@ -43,7 +40,7 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
     }
 
     void applyTo(AppSettings settings) {
-        settings.preMarketReminder = preMarketReminder.map(HH_MM::format).orElse("");
+        settings.preMarketReminder = preMarketReminder.map(AppSettings::hhmm).orElse("");
         settings.livenessMinutes = livenessMinutes;
         settings.osNotifications = osNotifications;
         settings.theme = theme.name().toLowerCase(java.util.Locale.ROOT);
@@ -51,14 +48,7 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
 
     /** "8:45", "08:45" or "0845"; empty when it is not a time of day. */
     public static Optional<LocalTime> parseTime(String typed) {
-        String t = typed == null ? "" : typed.strip();
-        if (t.matches("\\d{3,4}")) t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2);
-        if (t.matches("\\d:\\d\\d")) t = "0" + t;
-        try {
-            return Optional.of(LocalTime.parse(t, HH_MM));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return AppSettings.timeOfDay(typed);
     }
 
     /** The reminders these preferences ask for. */

@@ -23,7 +23,6 @@ import com.kitesession.storage.TokenExportWriter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,9 @@ public final class SessionService {
         return clock;
     }
 
+    /** Never throws: loading already replaced an unreadable expiryTime, and this falls back the same way. */
     public TokenExpiry expiry() {
-        return new TokenExpiry(LocalTime.parse(settings.expiryTime));
+        return AppSettings.timeOfDay(settings.expiryTime).map(TokenExpiry::new).orElseGet(TokenExpiry::documented);
     }
 
     /** The in-memory demo profile (against the built-in simulator), listed while set. */

@@ -2,6 +2,9 @@ package com.kitesession.storage;
 
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,15 @@ import java.util.Optional;
  */
 public final class AppSettings {
     public static final int VERSION = 2;
+    public static final String DEFAULT_EXPIRY_TIME = "06:00";
+    public static final String DEFAULT_PRE_MARKET_REMINDER = "08:45";
+    public static final int DEFAULT_LIVENESS_MINUTES = 5;
+    public static final int MIN_LIVENESS_MINUTES = 1;
+    public static final int MAX_LIVENESS_MINUTES = 60;
+    /** An hour: longer is no longer "clear it soon", and the choice box must not hold absurd numbers. */
+    public static final int MAX_CLIPBOARD_CLEAR_SECONDS = 3600;
+    public static final List<String> THEMES = List.of("system", "light", "dark");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     /** How a profile's token is exported on each login for scripts to read. */
     public enum ExportFormat {
@@ -33,13 +45,13 @@ public final class AppSettings {
     public Map<String, SessionRecord> sessions = new LinkedHashMap<>();
     public Map<String, TokenExport> exports = new LinkedHashMap<>();
     /** Minutes between liveness checks of active sessions. */
-    public int livenessMinutes = 5;
+    public int livenessMinutes = DEFAULT_LIVENESS_MINUTES;
     /** Clear the clipboard this many seconds after Copy, if it still holds our token; 0 = never. */
     public int clipboardClearSeconds = 0;
     /** The daily expiry in IST, "HH:mm"; 06:00 is documented, kept a setting (see KITE-FACTS.md). */
-    public String expiryTime = "06:00";
+    public String expiryTime = DEFAULT_EXPIRY_TIME;
     /** The pre-market reminder on trading days, IST "HH:mm"; empty = off. */
-    public String preMarketReminder = "08:45";
+    public String preMarketReminder = DEFAULT_PRE_MARKET_REMINDER;
     /** When the window is hidden, reminders also go to the operating system's notifications. */
     public boolean osNotifications = true;
     /** "system" (follow the desktop), "light" or "dark". */
@@ -77,10 +89,26 @@ public final class AppSettings {
         if (profiles == null) profiles = new ArrayList<>();
         if (sessions == null) sessions = new LinkedHashMap<>();
         if (exports == null) exports = new LinkedHashMap<>();
-        if (expiryTime == null) expiryTime = "06:00";
-        if (preMarketReminder == null) preMarketReminder = "08:45";
+        if (expiryTime == null) expiryTime = DEFAULT_EXPIRY_TIME;
+        if (preMarketReminder == null) preMarketReminder = DEFAULT_PRE_MARKET_REMINDER;
+        if (theme == null) theme = "system";
         if (loginUserAgent == null) loginUserAgent = "";
-        if (livenessMinutes <= 0) livenessMinutes = 5;
-        if (clipboardClearSeconds < 0) clipboardClearSeconds = 0;
+    }
+
+    /** "8:45", "08:45" or "0845" as typed or hand-edited; empty when it is not a time of day. */
+    public static Optional<LocalTime> timeOfDay(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.matches("\\d{3,4}")) t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2);
+        if (t.matches("\\d:\\d\\d")) t = "0" + t;
+        try {
+            return Optional.of(LocalTime.parse(t, HH_MM));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** How times are kept in the file: "06:00". */
+    public static String hhmm(LocalTime time) {
+        return HH_MM.format(time);
     }
 }

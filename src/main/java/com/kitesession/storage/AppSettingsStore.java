@@ -1,32 +1,25 @@
 package com.kitesession.storage;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
-import com.kitesession.kite.KiteConnect;
-import com.kitesession.session.KiteProfile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * {@code settings.json}: the app's non-secret settings, shared by the window and the command line.
@@ -40,11 +33,8 @@ import java.util.stream.Stream;
  */
 public final class AppSettingsStore {
     private static final Logger LOG = Logger.getLogger(AppSettingsStore.class.getName());
-    private static final Gson GSON = new GsonBuilder()
-            .setPrettyPrinting()
-            .disableHtmlEscaping()
-            .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
-            .create();
+    /** Settings take a few KB; a file of gigabytes would otherwise be read to an OutOfMemoryError. */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     /**
@@ -59,6 +49,7 @@ public final class AppSettingsStore {
     private final Path file;
     private final Path backup;
     private final Path lockFile;
+    private final AtomicBoolean folderChecked = new AtomicBoolean();
 
     public AppSettingsStore(Path folder) {
         file = folder.toAbsolutePath().normalize().resolve("settings.json");
@@ -77,6 +68,7 @@ public final class AppSettingsStore {
 
     /** The latest settings; never throws. A damaged file is set aside and repaired from the backup. */
     public Loaded load() {
+        if (!folderChecked.getAndSet(true)) makeFolderPrivate();
         // Nothing to read or repair: do not create the folder or the lock file just to look.
         if (Files.notExists(file)) return new Loaded(new AppSettings(), Optional.empty());
         try {
@@ -84,7 +76,7 @@ public final class AppSettingsStore {
         } catch (IOException | RuntimeException e) {
             // No lock (a read-only folder, say): read without repairing anything.
             try {
-                return new Loaded(parse(Files.readString(file)), Optional.empty());
+                return new Loaded(SettingsJson.parse(read(file)), Optional.empty());
             } catch (IOException | RuntimeException again) {
                 Optional<AppSettings> previous = readBackup();
                 LOG.warning("Settings could not be locked (" + e.getClass().getSimpleName() + ") nor read ("
@@ -105,7 +97,7 @@ public final class AppSettingsStore {
     public AppSettings update(Consumer<AppSettings> change) throws IOException {
         Objects.requireNonNull(change, "change");
         return locked(() -> {
-            removeLeftoverTempFiles();
+            AtomicFiles.removeLeftoverTempFiles(file);
             AppSettings settings = readLatest().settings();
             change.accept(settings);
             return save(settings);
@@ -118,11 +110,26 @@ public final class AppSettingsStore {
 
     private <T> T locked(LockedAction<T> action) throws IOException {
         synchronized (IN_PROCESS.computeIfAbsent(file, f -> new Object())) {
-            AtomicFiles.createPrivateDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            AtomicFiles.createPrivateFile(lockFile);
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                  FileLock lock = channel.lock()) {
                 return action.run();
             }
+        }
+    }
+
+    /**
+     * The folder's file names say which profiles and exports there are; an existing folder made
+     * by hand, or by an older version, may be open to every user of the machine.
+     */
+    private void makeFolderPrivate() {
+        Path folder = file.getParent();
+        try {
+            AtomicFiles.makeFolderPrivate(folder).ifPresent(was -> LOG.warning("The settings folder " + folder
+                    + " was open to other users (" + was + "); it is now its owner's only."));
+        } catch (IOException e) {
+            LOG.warning("The settings folder " + folder + " could not be made its owner's only ("
+                    + e.getClass().getSimpleName() + "); check who owns it.");
         }
     }
 
@@ -131,22 +138,36 @@ public final class AppSettingsStore {
         if (!Files.exists(file)) return new Loaded(new AppSettings(), Optional.empty());
         String text;
         AppSettings settings;
+        List<String> notes = new ArrayList<>();
         try {
-            text = Files.readString(file);
-            settings = parse(text);
+            text = read(file);
+            settings = SettingsJson.parse(text, notes);
         } catch (IOException | RuntimeException e) {
             return repair(e);
         }
-        if (isVersion1(text)) {
+        if (SettingsJson.isVersion1(text)) {
             // Persist at once: the migrated profile gets a new id, under which its secrets will be filed,
             // so it must never be migrated (and re-numbered) again, not even from the backup. Hence the
             // backup gets the migrated version too, and the original is kept as settings.json.v1.
-            String json = GSON.toJson(settings);
+            String json = SettingsJson.toJson(settings);
             AtomicFiles.write(file.resolveSibling("settings.json.v1"), text);
             AtomicFiles.write(file, json);
             AtomicFiles.write(backup, json);
         }
-        return new Loaded(settings, Optional.empty());
+        return new Loaded(settings, notes.isEmpty() ? Optional.empty() : Optional.of(describe(notes)));
+    }
+
+    /** What hand-editing broke, and that the defaults stand in until it is corrected. */
+    private String describe(List<String> notes) {
+        LOG.warning("Settings replaced by defaults at load: " + notes.size());
+        return "Some settings in " + file + " could not be used: " + String.join("; ", notes) + ". Correct them in"
+                + " the file or in Preferences; until then the defaults apply, and the next change of settings saves them.";
+    }
+
+    /** The file's text, refused unread past {@link #MAX_FILE_BYTES}, and only when it is UTF-8. */
+    private static String read(Path path) throws IOException {
+        byte[] bytes = AtomicFiles.readBounded(path, MAX_FILE_BYTES);
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /** Moves the damaged file aside and puts the backup in its place (if it parses). */
@@ -154,7 +175,7 @@ public final class AppSettingsStore {
         Path kept = file.resolveSibling("settings.json.corrupt-" + STAMP.format(Instant.now()));
         Files.move(file, kept); // a rename: works even when the file is unreadable, and keeps it whole
         Optional<AppSettings> previous = readBackup();
-        if (previous.isPresent()) AtomicFiles.write(file, GSON.toJson(previous.get()));
+        if (previous.isPresent()) AtomicFiles.write(file, SettingsJson.toJson(previous.get()));
         LOG.warning("Damaged settings recovered (" + why.getClass().getSimpleName() + "): kept as " + kept.getFileName()
                 + (previous.isPresent() ? "; the backup " + backup.getFileName() + " was restored." : "; no good backup, started empty."));
         String problem = "The settings file " + file + " was damaged and could not be read (" + plain(why) + "). "
@@ -167,7 +188,7 @@ public final class AppSettingsStore {
 
     private Optional<AppSettings> readBackup() {
         try {
-            return Optional.of(parse(Files.readString(backup)));
+            return Optional.of(SettingsJson.parse(read(backup)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -177,100 +198,19 @@ public final class AppSettingsStore {
     private AppSettings save(AppSettings settings) throws IOException {
         settings.version = AppSettings.VERSION;
         settings.fillDefaults();
-        String json = GSON.toJson(settings);
-        if (Files.exists(file)) AtomicFiles.write(backup, Files.readString(file));
+        String json = SettingsJson.toJson(settings);
+        if (Files.exists(file)) AtomicFiles.write(backup, read(file));
         AtomicFiles.write(file, json);
-        return parse(json);
-    }
-
-    /**
-     * A crash between writing and renaming leaves {@code .settings.json*.tmp} behind (the real file
-     * is untouched). Only lock holders write those, so under the lock any found are stale.
-     */
-    private void removeLeftoverTempFiles() throws IOException {
-        try (Stream<Path> files = Files.list(file.getParent())) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".settings.json") && name.endsWith(".tmp")) Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** Any failure here means the text is not settings we can use; the caller reports it. */
-    static AppSettings parse(String text) {
-        JsonElement json = JsonParser.parseString(text);
-        if (!json.isJsonObject()) throw new IllegalStateException("not a JSON object");
-        JsonObject object = json.getAsJsonObject();
-        AppSettings settings = isVersion1(object) ? migrateVersion1(object) : GSON.fromJson(object, AppSettings.class);
-        settings.fillDefaults();
-        // A profile without an id cannot key its secrets or session: drop it rather than crash later.
-        settings.profiles.removeIf(p -> p == null || p.id() == null);
-        // The state of a session is computed from its expiry; one without can only be dropped.
-        settings.sessions.values().removeIf(r -> r == null || r.expiresAt() == null);
-        settings.exports.values().removeIf(Objects::isNull);
-        return settings;
-    }
-
-    private static boolean isVersion1(String text) {
-        return isVersion1(JsonParser.parseString(text).getAsJsonObject());
-    }
-
-    private static boolean isVersion1(JsonObject object) {
-        return object.has("version") && object.get("version").isJsonPrimitive() && object.get("version").getAsInt() == 1;
-    }
-
-    /**
-     * Version 1 (the old SettingsStore) held one profile without an id. A real Kite profile is
-     * kept under a new id; one pointing elsewhere was the built-in demo, which needs no entry.
-     */
-    private static AppSettings migrateVersion1(JsonObject old) {
-        AppSettings settings = new AppSettings();
-        JsonObject p = old.has("profile") && old.get("profile").isJsonObject() ? old.getAsJsonObject("profile") : null;
-        if (p == null) return settings;
-        String apiKey = text(p, "apiKey");
-        String redirectUrl = text(p, "redirectUrl");
-        String apiBase = text(p, "apiBase");
-        boolean realKite = apiBase != null && stripSlashes(apiBase).equals(KiteConnect.API_BASE);
-        if (!realKite || apiKey == null || redirectUrl == null) return settings;
-        String loginBase = text(p, "loginBase");
-        String name = text(p, "name");
-        KiteProfile profile = new KiteProfile(UUID.randomUUID().toString(), name != null ? name : "My Kite app",
-                apiKey, redirectUrl, null, loginBase != null ? loginBase : KiteConnect.LOGIN_BASE, KiteConnect.API_BASE);
-        settings.profiles.add(profile);
-        settings.defaultProfileId = profile.id();
-        settings.lastProfileId = profile.id();
-        return settings;
-    }
-
-    private static String text(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
-    }
-
-    private static String stripSlashes(String url) {
-        String s = url.trim();
-        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
-        return s;
+        return SettingsJson.parse(json);
     }
 
     /** Why the file could not be used, in a few words for a person (never the file's content). */
     private static String plain(Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.charset.CharacterCodingException) return "it is not text";
+        if (e instanceof AtomicFiles.TooLargeException) return "it is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                + " MB, far more than settings ever take";
         if (e instanceof IOException) return e.getClass().getSimpleName();
         return "it is incomplete or not valid settings";
-    }
-
-    /** Instants as ISO-8601 text ("2026-11-23T04:30:00Z"), readable by people and other tools. */
-    private static final class InstantAdapter extends TypeAdapter<Instant> {
-        @Override
-        public void write(JsonWriter out, Instant value) throws IOException {
-            out.value(value.toString());
-        }
-
-        @Override
-        public Instant read(JsonReader in) throws IOException {
-            return Instant.parse(in.nextString());
-        }
     }
 }

@@ -243,7 +243,8 @@ public final class MainWindow extends BorderPane {
 
     private void start() {
         sessions.loadProblem().ifPresent(problem -> explanation.show(new Explanation(ErrorLayer.LOCAL,
-                "The settings file was damaged", problem, List.of("Check the profiles below; re-enter what is missing."),
+                "A problem with the settings file", problem,
+                List.of("Check the profiles below and Preferences; re-enter what is missing or was reset."),
                 FixAction.NONE, null)));
         if (sessions.settings().profiles.isEmpty()) {
             startDemo();

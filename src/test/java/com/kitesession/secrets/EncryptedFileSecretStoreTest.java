@@ -347,4 +347,27 @@ class EncryptedFileSecretStoreTest {
         gui.unlock("a brand new passphrase".toCharArray());
         assertEquals(Optional.of("other-value"), gui.load("other"));
     }
+
+    /** Read whole, so bounded: a wrong file of gigabytes in its place must not end in an OutOfMemoryError. */
+    @Test
+    void aSecretsFileOverTheLimitIsRefusedUnreadWithAClearMessage() throws Exception {
+        unlocked().store("name", SECRET);
+        byte[] real = Files.readAllBytes(file());
+        byte[] huge = Arrays.copyOf(real, EncryptedFileSecretStore.MAX_FILE_BYTES + 1);
+        Files.write(file(), huge);
+        EncryptedFileSecretStore fresh = new EncryptedFileSecretStore(file(), FAST);
+        SecretStoreException e = assertThrows(SecretStoreException.class, () -> fresh.unlock(PASSPHRASE.toCharArray()));
+        assertTrue(e.getMessage().contains("larger than 1024 KB") && e.getMessage().contains("Move it aside"), e.getMessage());
+        assertFalse(fresh.isUnlocked());
+    }
+
+    @Test
+    void tempFilesOfAWriterKilledMidWriteAreRemovedByTheNextWrite() throws Exception {
+        EncryptedFileSecretStore store = unlocked();
+        Path leftover = Files.write(folder.resolve(".secrets.enc4711.tmp"), new byte[] {1, 2, 3});
+        store.store("name", SECRET);
+        assertFalse(Files.exists(leftover));
+        assertEquals(Optional.of(SECRET), store.load("name"));
+    }
 }
+

@@ -190,4 +190,18 @@ class SessionServiceTest {
         assertTrue(secrets.load(SecretNames.apiSecret("p1")).isEmpty());
         assertTrue(secrets.load(SecretNames.accessToken("p1")).isEmpty());
     }
+
+    /** Log in asks {@link SessionService#expiry()} on the window's thread: a hand-edited "6am" used to throw there. */
+    @Test
+    void anExpiryTimeThatIsNoTimeGivesTheDocumentedExpiryAndANoteNotAnException() throws Exception {
+        Path other = Files.createDirectory(folder.resolve("hand-edited"));
+        Files.writeString(other.resolve("settings.json"), "{\"version\":2,\"expiryTime\":\"6am\"}");
+        SessionService edited = new SessionService(new AppSettingsStore(other), secrets, KiteClient.defaultHttpClient(), clock);
+        assertEquals(TokenExpiry.DOCUMENTED_EXPIRY, edited.expiry().expiryTime());
+        assertEquals(ist("2026-11-24T06:00:00"), edited.expiry().expiresAt(TEN_AM_IST).toInstant());
+        assertTrue(edited.loadProblem().orElseThrow().contains("expiryTime"));
+        // Set in memory behind the loader's back, it still does not throw.
+        edited.settings().expiryTime = "later";
+        assertEquals(TokenExpiry.DOCUMENTED_EXPIRY, edited.expiry().expiryTime());
+    }
 }

@@ -116,7 +116,7 @@ class AppSettingsStoreTest {
     void unknownFieldsAreIgnoredAndMissingOnesGetDefaults() throws Exception {
         AppSettings s = loadClean("{\"version\":2,\"fromTheFuture\":{\"x\":1},"
                 + "\"profiles\":[{\"id\":\"p1\",\"name\":\"A\",\"apiKey\":\"k\",\"newField\":true},{\"name\":\"no id\"}],"
-                + "\"sessions\":null,\"livenessMinutes\":0}");
+                + "\"sessions\":null}");
         assertEquals(List.of("p1"), s.profiles.stream().map(KiteProfile::id).toList(), "a profile without id is dropped");
         assertTrue(s.sessions.isEmpty());
         assertTrue(s.exports.isEmpty());
@@ -132,7 +132,7 @@ class AppSettingsStoreTest {
         AppSettings saved = store.update(s -> s.profiles.add(profile("p2", "Second")));
         saved.profiles.clear();
         assertEquals(2, store.load().settings().profiles.size(), "the returned copy is detached from the file");
-        assertEquals(1, AppSettingsStore.parse(Files.readString(dir.resolve("settings.json.bak"))).profiles.size());
+        assertEquals(1, SettingsJson.parse(Files.readString(dir.resolve("settings.json.bak"))).profiles.size());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("settings.json.bak"))));
     }
 
@@ -206,7 +206,7 @@ class AppSettingsStoreTest {
         AppSettings saved = store.update(s -> s.profiles.add(profile("p3", "Third")));
         assertEquals(List.of("p1", "p3"), saved.profiles.stream().map(KiteProfile::id).toList());
         assertEquals(1, filesInDir().stream().filter(n -> n.startsWith("settings.json.corrupt-")).count());
-        assertEquals(1, AppSettingsStore.parse(Files.readString(dir.resolve("settings.json.bak"))).profiles.size(),
+        assertEquals(1, SettingsJson.parse(Files.readString(dir.resolve("settings.json.bak"))).profiles.size(),
                 "the backup is never replaced by a damaged file");
     }
 
@@ -238,7 +238,7 @@ class AppSettingsStoreTest {
         assertEquals(p.id(), reloaded.profiles.get(0).id());
         assertEquals(AppSettings.VERSION, reloaded.version);
         assertTrue(Files.readString(dir.resolve("settings.json.v1")).contains("\"version\": 1"), "the old file is kept");
-        assertEquals(p.id(), AppSettingsStore.parse(Files.readString(dir.resolve("settings.json.bak"))).profiles.get(0).id(),
+        assertEquals(p.id(), SettingsJson.parse(Files.readString(dir.resolve("settings.json.bak"))).profiles.get(0).id(),
                 "a damaged file later falls back to the migrated version, not to a second migration");
     }
 

@@ -111,4 +111,16 @@ class TokenExportWriterTest {
         assertEquals("good", Files.readAllLines(file).get(1).substring("KITE_ACCESS_TOKEN=".length()),
                 "the old file is left as it was");
     }
+
+    /** A person who links ~/trading/.env to the export keeps the link; the token lands in the linked file. */
+    @Test
+    void anExportPathThatIsALinkIsWrittenThroughNotReplaced() throws Exception {
+        Path trading = Files.createDirectory(dir.resolve("trading"));
+        Path real = Files.writeString(trading.resolve(".env"), "KITE_ACCESS_TOKEN=yesterday\n");
+        Path link = Files.createSymbolicLink(dir.resolve("kite.env"), real);
+        write("kite.env", AppSettings.ExportFormat.ENV, "tok3nABC", "DM1234");
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(real).contains("KITE_ACCESS_TOKEN=tok3nABC\n"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+    }
 }
