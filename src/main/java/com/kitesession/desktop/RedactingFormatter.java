@@ -14,6 +14,13 @@ import java.util.logging.LogRecord;
  * carries, no secret reaches the handler's output.
  */
 public final class RedactingFormatter extends Formatter {
+    /**
+     * A message longer than this is cut (and marked) before masking: a peer's error text may be
+     * megabytes, and the log would keep all of it for nothing.
+     */
+    static final int MAX_MESSAGE_CHARS = 4 * 1024;
+    /** The stack trace's cap: room for a few causes, with the exception messages inside it. */
+    static final int MAX_TRACE_CHARS = 16 * 1024;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xx");
 
     @Override
@@ -24,10 +31,11 @@ public final class RedactingFormatter extends Formatter {
                 .append(' ').append(record.getLoggerName() == null ? "" : record.getLoggerName())
                 .append(": ");
         try {
-            line.append(formatMessage(record));
+            line.append(LogRedactor.cut(formatMessage(record), MAX_MESSAGE_CHARS));
         } catch (RuntimeException e) {
             // A parameter whose toString() fails must not lose the record.
-            line.append(record.getMessage()).append(" (could not format: ").append(e.getClass().getName()).append(')');
+            line.append(LogRedactor.cut(record.getMessage(), MAX_MESSAGE_CHARS))
+                    .append(" (could not format: ").append(e.getClass().getName()).append(')');
         }
         line.append(System.lineSeparator());
         if (record.getThrown() != null) {
@@ -35,7 +43,10 @@ public final class RedactingFormatter extends Formatter {
             try (PrintWriter out = new PrintWriter(trace)) {
                 record.getThrown().printStackTrace(out);
             }
-            line.append(trace);
+            String whole = trace.toString();
+            String kept = LogRedactor.cut(whole, MAX_TRACE_CHARS);
+            line.append(kept);
+            if (kept.length() != whole.length()) line.append(System.lineSeparator());
         }
         return LogRedactor.redact(line.toString());
     }

@@ -9,11 +9,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,7 +62,10 @@ public final class SingleInstance {
     public static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(10);
     /** A hand-off is one short line; anything longer is not one. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    /** For connecting, and for a whole hand-off line to arrive (one deadline, not one per byte). */
     static final int SOCKET_TIMEOUT_MILLIS = 3000;
+    /** Local connections served at once; the oldest goes when one more comes (an idle flood cannot lock a launch out). */
+    static final int MAX_CONNECTIONS = 64;
 
     private static final Logger LOG = Logger.getLogger(SingleInstance.class.getName());
     private static final Gson GSON = new Gson();
@@ -130,30 +136,37 @@ public final class SingleInstance {
         private final Path infoPath;
         private final FileChannel channel;
         private final FileLock lock;
-        private final ServerSocket server;
         private final byte[] cookie;
         private final Consumer<List<String>> onHandoff;
         private final boolean tookOver;
-        private final Thread listener;
+        /** One hand-off at a time, in order, and never on the listener's thread: a slow one must not stop the listening. */
+        private final ExecutorService handoffs = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kite-session-handoff");
+            t.setDaemon(true);
+            return t;
+        });
+        private LineServer server;
         private volatile boolean closed;
 
-        private Primary(Path dir, FileChannel channel, FileLock lock, ServerSocket server, String cookie,
+        private Primary(Path dir, FileChannel channel, FileLock lock, String cookie,
                 Consumer<List<String>> onHandoff, boolean tookOver) {
             this.lockPath = dir.resolve(LOCK_FILE);
             this.infoPath = dir.resolve(INFO_FILE);
             this.channel = channel;
             this.lock = lock;
-            this.server = server;
             this.cookie = cookie.getBytes(StandardCharsets.UTF_8);
             this.onHandoff = onHandoff;
             this.tookOver = tookOver;
-            this.listener = new Thread(this::listen, "kite-session-single-instance");
-            listener.setDaemon(true);
+        }
+
+        private void listen(ServerSocketChannel listener) throws IOException {
+            server = new LineServer(listener, MAX_MESSAGE_BYTES, Duration.ofMillis(SOCKET_TIMEOUT_MILLIS), MAX_CONNECTIONS,
+                    this::answer, "kite-session-single-instance");
         }
 
         /** The loopback port later launches connect to. */
         public int port() {
-            return server.getLocalPort();
+            return server.port();
         }
 
         /** True when a previous instance had left its files behind (it crashed or was killed). */
@@ -161,37 +174,25 @@ public final class SingleInstance {
             return tookOver;
         }
 
-        private void listen() {
-            while (!closed) {
-                try (Socket client = server.accept()) {
-                    serve(client);
-                } catch (IOException | RuntimeException e) {
-                    if (!closed) LOG.log(Level.FINE, "a hand-off connection failed: " + e.getClass().getName());
-                }
-            }
-        }
-
-        private void serve(Socket client) throws IOException {
-            client.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-            Message message = parse(readLine(client.getInputStream()));
-            OutputStream out = client.getOutputStream();
+        /** The ack for one hand-off line; the arguments go to {@code onHandoff} on its own thread. */
+        private String answer(String line) {
+            Message message = parse(line);
             boolean valid = message != null && message.cookie != null
                     && MessageDigest.isEqual(cookie, message.cookie.getBytes(StandardCharsets.UTF_8));
             if (!valid) {
                 LOG.warning("A local connection to the single-instance port was refused: it did not present this instance's cookie.");
-                out.write((GSON.toJson(new Ack(false)) + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                return;
+                return GSON.toJson(new Ack(false));
             }
             List<String> args = message.args == null ? List.of() : List.copyOf(message.args);
-            out.write((GSON.toJson(new Ack(true)) + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
             LOG.info("A second launch handed over " + args.size() + " argument(s).");
-            try {
-                onHandoff.accept(args);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Acting on a second launch failed", e);
-            }
+            handoffs.execute(() -> {
+                try {
+                    onHandoff.accept(args);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Acting on a second launch failed", e);
+                }
+            });
+            return GSON.toJson(new Ack(true));
         }
 
         /** Idempotent; safe from a shutdown hook and the main thread at once. */
@@ -199,11 +200,8 @@ public final class SingleInstance {
         public synchronized void close() {
             if (closed) return;
             closed = true;
-            try {
-                server.close();
-            } catch (IOException e) {
-                // Closing anyway.
-            }
+            server.close();
+            handoffs.shutdown();
             try {
                 // Only our own file: a successor may have written its own meanwhile (it cannot while we hold the lock).
                 Optional<Info> info = readInfo(infoPath.getParent());
@@ -220,13 +218,6 @@ public final class SingleInstance {
                 // The OS releases it with the process at the latest.
             }
             HELD.remove(lockPath, this);
-            if (Thread.currentThread() != listener) {
-                try {
-                    listener.join(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 
@@ -246,20 +237,20 @@ public final class SingleInstance {
             channel.close();
             return null;
         }
-        ServerSocket server = null;
+        ServerSocketChannel server = null;
         try {
-            server = new ServerSocket();
+            server = ServerSocketChannel.open();
             server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 50);
             String cookie = newCookie();
             boolean tookOver = staleSeen || Files.exists(dir.resolve(INFO_FILE));
             Info info = new Info();
-            info.port = server.getLocalPort();
+            info.port = server.socket().getLocalPort();
             info.cookie = cookie;
             info.pid = ProcessHandle.current().pid();
             AtomicFiles.write(dir.resolve(INFO_FILE), GSON.toJson(info));
-            Primary primary = new Primary(dir, channel, lock, server, cookie, onHandoff, tookOver);
+            Primary primary = new Primary(dir, channel, lock, cookie, onHandoff, tookOver);
+            primary.listen(server);
             HELD.put(lockPath, primary);
-            primary.listener.start();
             if (tookOver) LOG.fine("took over " + dir.resolve(INFO_FILE) + " from an instance that is no longer running");
             return primary;
         } catch (IOException | RuntimeException e) {
@@ -291,7 +282,7 @@ public final class SingleInstance {
             OutputStream out = socket.getOutputStream();
             out.write((GSON.toJson(message) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            Ack ack = GSON.fromJson(readLine(socket.getInputStream()), Ack.class);
+            Ack ack = GSON.fromJson(readLine(socket, System.nanoTime() + SOCKET_TIMEOUT_MILLIS * 1_000_000L), Ack.class);
             return ack != null && ack.ok;
         } catch (IOException | JsonParseException e) {
             // Nobody there (a crashed primary's port), or somebody else's server: not a hand-off.
@@ -309,15 +300,19 @@ public final class SingleInstance {
         }
     }
 
-    /** One line (up to \n) of at most {@link #MAX_MESSAGE_BYTES}. */
-    private static String readLine(InputStream in) throws IOException {
+    /** One line (up to \n) of at most {@link #MAX_MESSAGE_BYTES}, all of it by {@code deadline} ({@link System#nanoTime}). */
+    private static String readLine(Socket socket, long deadline) throws IOException {
+        InputStream in = socket.getInputStream();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) throw new SocketTimeoutException("no whole line in time");
+            socket.setSoTimeout((int) left);
+            int b = in.read();
+            if (b == -1 || b == '\n') return line.toString(StandardCharsets.UTF_8);
             if (line.size() >= MAX_MESSAGE_BYTES) throw new IOException("message too long");
             line.write(b);
         }
-        return line.toString(StandardCharsets.UTF_8);
     }
 
     private static Message parse(String line) {

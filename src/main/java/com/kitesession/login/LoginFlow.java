@@ -10,6 +10,7 @@ import com.kitesession.kite.LoginUrls;
 import com.kitesession.kite.RedirectParser;
 import com.kitesession.kite.UserSession;
 import com.kitesession.perf.Milestones;
+import com.kitesession.secrets.SecretNames;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.TokenExpiry;
@@ -56,7 +57,7 @@ public final class LoginFlow {
             Executor background, Executor ui, Listener listener) {
         this.profile = profile;
         this.apiSecret = apiSecret;
-        LogRedactor.registerSecret(apiSecret);
+        LogRedactor.registerSecret(SecretNames.apiSecret(profile.id()), apiSecret);
         this.client = client;
         this.redirects = new RedirectParser(profile.redirectUrl());
         this.loginHost = okhttp3.HttpUrl.get(profile.loginBase());
@@ -121,13 +122,15 @@ public final class LoginFlow {
     }
 
     private void exchange(String requestToken) {
-        LogRedactor.registerSecret(requestToken);
+        // Held with the session's access token: the logout that forgets one forgets all three.
+        String holder = SecretNames.accessToken(profile.id());
+        LogRedactor.registerSecret(holder, requestToken);
         try {
             Milestones.mark("login.exchange-start");
             UserSession user = client.generateSession(profile.apiKey(), requestToken, apiSecret);
             Milestones.mark("login.exchange-end");
-            LogRedactor.registerSecret(user.accessToken());
-            LogRedactor.registerSecret(user.publicToken());
+            LogRedactor.registerSecret(holder, user.accessToken());
+            LogRedactor.registerSecret(holder, user.publicToken());
             ActiveSession session = ActiveSession.of(user, expiry, clock);
             LOG.info(() -> "Login of profile " + profile.id() + " exchanged: session of " + user.userId() + " until "
                     + session.expiresAt());

@@ -93,7 +93,7 @@ public final class SessionService {
     /** The in-memory demo profile (against the built-in simulator), listed while set. */
     public void setDemo(KiteProfile demoProfile, String apiSecret, String password, String totpSecret)
             throws SecretStoreException {
-        LogRedactor.registerSecret(apiSecret);
+        LogRedactor.registerSecret(SecretNames.apiSecret(demoProfile.id()), apiSecret);
         demoSecrets.store(SecretNames.apiSecret(demoProfile.id()), apiSecret);
         // The demo shows one-click login out of the box: its login secrets are the simulator's.
         saveLoginSecrets(demoProfile, password, totpSecret);
@@ -137,7 +137,7 @@ public final class SessionService {
     /** Saves the profile; a non-blank {@code apiSecret} replaces the stored one. */
     public void saveProfile(KiteProfile profile, String apiSecret) throws IOException, SecretStoreException {
         if (apiSecret != null && !apiSecret.isBlank()) {
-            LogRedactor.registerSecret(apiSecret);
+            LogRedactor.registerSecret(SecretNames.apiSecret(profile.id()), apiSecret);
             secretsFor(profile).store(SecretNames.apiSecret(profile.id()), apiSecret);
         }
         if (profile.isDemo()) return;
@@ -147,11 +147,12 @@ public final class SessionService {
         });
     }
 
-    /** Removes the profile and all its secrets. */
+    /** Removes the profile and all its secrets; the logs stop masking them unless another profile has them too. */
     public void deleteProfile(KiteProfile profile) throws IOException, SecretStoreException {
         for (String name : List.of(SecretNames.apiSecret(profile.id()), SecretNames.accessToken(profile.id()),
                 SecretNames.password(profile.id()), SecretNames.totpSecret(profile.id()))) {
             secretsFor(profile).delete(name);
+            LogRedactor.forgetSecrets(name);
         }
         if (profile.isDemo()) {
             demo = null;
@@ -186,8 +187,9 @@ public final class SessionService {
         if (value == null) return;
         if (value.isEmpty()) {
             store.delete(name);
+            LogRedactor.forgetSecrets(name);
         } else {
-            LogRedactor.registerSecret(value);
+            LogRedactor.registerSecret(name, value);
             store.store(name, value);
         }
     }
@@ -230,7 +232,7 @@ public final class SessionService {
      */
     public Optional<String> recordLogin(KiteProfile profile, ActiveSession session)
             throws IOException, SecretStoreException {
-        LogRedactor.registerSecret(session.accessToken());
+        LogRedactor.registerSecret(SecretNames.accessToken(profile.id()), session.accessToken());
         secretsFor(profile).store(SecretNames.accessToken(profile.id()), session.accessToken());
         SessionRecord record = session.toRecord().checked(clock.instant(), LivenessVerdict.LIVE);
         if (profile.isDemo()) {
@@ -328,9 +330,13 @@ public final class SessionService {
         return new LogoutResult(true, null);
     }
 
-    /** Wipes the token and the session record locally, without telling Kite. */
+    /**
+     * Wipes the token and the session record locally, without telling Kite. The logs stop masking
+     * the session's tokens (a process that runs for weeks must not keep every one it ever had).
+     */
     public void forgetSession(KiteProfile profile) throws IOException, SecretStoreException {
         secretsFor(profile).delete(SecretNames.accessToken(profile.id()));
+        LogRedactor.forgetSecrets(SecretNames.accessToken(profile.id()));
         if (profile.isDemo()) demoSessions.remove(profile.id());
         else update(s -> s.sessions.remove(profile.id()));
     }
@@ -343,7 +349,7 @@ public final class SessionService {
     /** A secret from the store, remembered by the log redactor so that it never reaches a log file. */
     private Optional<String> loadSecret(KiteProfile profile, String name) throws SecretStoreException {
         Optional<String> value = secretsFor(profile).load(name);
-        value.ifPresent(LogRedactor::registerSecret);
+        value.ifPresent(v -> LogRedactor.registerSecret(name, v));
         return value;
     }
 

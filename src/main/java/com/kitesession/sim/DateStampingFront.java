@@ -1,8 +1,6 @@
 package com.kitesession.sim;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * between that line and the write. Real servers stamp their own clock; a skewed simulator must too,
  * or the app could never see the skew.
  *
+ * <p>Each request is read whole first ({@link FrontRequest}: one deadline, a 64 KB body cap), so the
+ * server's few threads never wait on a slow client; then it goes to the server on this connection's
+ * own server connection, and the one response comes back. A connection costs one thread, and at
+ * most {@link FrontLimits#maxConnections()} are served: past that, an idle one is closed to make room,
+ * or the newcomer is refused. Idle connections close after the idle timeout.
+ *
  * <p>Responses are framed as HTTP/1.1 says: Content-Length, chunked, or no body (1xx, 204, 304, or
  * neither header, which is how the JDK answers HEAD). Anything not understood is passed through raw.
  */
@@ -38,19 +45,26 @@ final class DateStampingFront implements AutoCloseable {
     /** RFC 9110 IMF-fixdate, e.g. "Mon, 23 Nov 2026 04:30:00 GMT". */
     static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final int MAX_HEAD = 64 * 1024;
     private static final String CRLF = "\r\n";
 
     private final ServerSocket listener;
     private final InetSocketAddress backend;
     private final Clock clock;
+    private final FrontLimits limits;
     private final ExecutorService threads;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    /** Client connections being served, oldest first, each with whether it waits for its next request; guarded by itself. */
+    private final Map<Socket, AtomicBoolean> clients = new LinkedHashMap<>();
     private volatile boolean closed;
 
     DateStampingFront(InetSocketAddress listen, InetSocketAddress backend, Clock clock) throws IOException {
+        this(listen, backend, clock, FrontLimits.DEFAULT);
+    }
+
+    DateStampingFront(InetSocketAddress listen, InetSocketAddress backend, Clock clock, FrontLimits limits) throws IOException {
         this.backend = backend;
         this.clock = clock;
+        this.limits = limits;
         listener = new ServerSocket();
         try {
             listener.bind(listen, 50);
@@ -59,7 +73,8 @@ final class DateStampingFront implements AutoCloseable {
             throw e;
         }
         AtomicInteger n = new AtomicInteger();
-        threads = Executors.newCachedThreadPool(r -> {
+        // One thread a connection, and the acceptor: admit() keeps the connections within the pool.
+        threads = Executors.newFixedThreadPool(limits.maxConnections() + 1, r -> {
             Thread t = new Thread(r, "kite-sim-front-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -79,6 +94,10 @@ final class DateStampingFront implements AutoCloseable {
             } catch (IOException listenerClosed) {
                 return;
             }
+            if (!admit(client)) {
+                close(client); // refused at once: every connection is in the middle of a request
+                continue;
+            }
             try {
                 threads.execute(() -> serve(client));
             } catch (RejectedExecutionException closing) {
@@ -88,136 +107,114 @@ final class DateStampingFront implements AutoCloseable {
         }
     }
 
-    /** One client connection: its own connection to the server, requests one way, responses the other. */
+    /** Takes the connection on, closing the oldest idle one if that many are served already; false if none is idle. */
+    private boolean admit(Socket client) {
+        synchronized (clients) {
+            if (clients.size() >= limits.maxConnections()) {
+                Socket idle = clients.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey)
+                        .findFirst().orElse(null);
+                if (idle == null) return false;
+                clients.remove(idle);
+                close(idle);
+            }
+            clients.put(client, new AtomicBoolean(true));
+            return true;
+        }
+    }
+
+    /** One client connection: each request read whole, sent to the server, and its response relayed. */
     private void serve(Socket client) {
-        Socket server = open(new Socket());
+        AtomicBoolean idle;
+        synchronized (clients) {
+            idle = clients.get(client);
+        }
+        Socket server = null;
         try {
+            if (idle == null) return; // made room for a newer one before it started
             client.setTcpNoDelay(true); // as the server itself (see KiteSimulator): no 40 ms Nagle waits
-            server.setTcpNoDelay(true);
-            server.connect(backend);
-            threads.execute(() -> requests(client, server));
-            responses(server.getInputStream(), client.getOutputStream());
+            InputStream in = new BufferedInputStream(client.getInputStream());
+            OutputStream out = client.getOutputStream();
+            InputStream fromServer = null;
+            while (true) {
+                idle.set(true);
+                if (!FrontRequest.awaitStart(client, in, limits)) return;
+                idle.set(false);
+                byte[] request;
+                try {
+                    request = FrontRequest.read(client, in, limits);
+                } catch (FrontRequest.Refused refused) {
+                    out.write(Http.errorResponse(refused.error, IMF_FIXDATE.format(clock.instant())));
+                    out.flush();
+                    lingerBriefly(client, in);
+                    return;
+                }
+                client.setSoTimeout(0); // the server may take its time; the client waits on it, not on us
+                boolean fresh = server == null;
+                if (fresh) {
+                    server = connect();
+                    fromServer = new BufferedInputStream(server.getInputStream());
+                }
+                server.getOutputStream().write(request);
+                Relayed relayed = relay(fromServer, out);
+                if (relayed == Relayed.NOTHING && !fresh) { // the server had closed the kept connection: once more on a new one
+                    close(server);
+                    server = connect();
+                    fromServer = new BufferedInputStream(server.getInputStream());
+                    server.getOutputStream().write(request);
+                    relayed = relay(fromServer, out);
+                }
+                if (relayed != Relayed.KEEP_OPEN) return;
+            }
         } catch (IOException | RuntimeException goneAway) {
             // either side closed (or sent what is not HTTP); nothing to tell anyone
         } finally {
-            close(client);
-            close(server);
-        }
-    }
-
-    private void requests(Socket client, Socket server) {
-        try {
-            client.getInputStream().transferTo(server.getOutputStream());
-            server.shutdownOutput(); // the client finished sending; its responses may still come
-        } catch (IOException goneAway) {
-            close(client);
-            close(server);
-        }
-    }
-
-    private void responses(InputStream raw, OutputStream out) throws IOException {
-        InputStream in = new BufferedInputStream(raw);
-        for (byte[] head = readHead(in); head != null; head = readHead(in)) {
-            String text = new String(head, StandardCharsets.ISO_8859_1);
-            if (!text.startsWith("HTTP/") || !text.endsWith(CRLF + CRLF)) {
-                out.write(head); // not a response head we understand: stop interpreting
-                in.transferTo(out);
-                return;
+            synchronized (clients) {
+                clients.remove(client);
             }
-            ResponseHead parsed = ResponseHead.parse(text);
-            out.write(parsed.withDate(IMF_FIXDATE.format(clock.instant())).getBytes(StandardCharsets.ISO_8859_1));
-            if (parsed.chunked()) copyChunked(in, out);
-            else copy(in, out, parsed.bodyLength());
+            close(client);
+            if (server != null) close(server);
         }
     }
 
-    /** Bytes up to and including the blank line; null at a clean end between responses. */
-    private static byte[] readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0; // how much of CRLF CRLF has been seen
-        while (head.size() < MAX_HEAD) {
-            int b = in.read();
-            if (b < 0) return head.size() == 0 ? null : head.toByteArray();
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-            if (matched == 4) break;
-        }
-        return head.toByteArray();
-    }
-
-    private static void copyChunked(InputStream in, OutputStream out) throws IOException {
-        while (true) {
-            String sizeLine = readLine(in);
-            out.write((sizeLine + CRLF).getBytes(StandardCharsets.ISO_8859_1));
-            int semicolon = sizeLine.indexOf(';');
-            long size = Long.parseLong((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-            if (size == 0) break;
-            copy(in, out, size + 2); // the chunk and its CRLF
-        }
-        String trailer;
-        do {
-            trailer = readLine(in);
-            out.write((trailer + CRLF).getBytes(StandardCharsets.ISO_8859_1));
-        } while (!trailer.isEmpty());
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) throw new EOFException("connection closed inside a chunked body");
-            if (line.length() > MAX_HEAD) throw new IOException("chunk line too long");
-            if (b != '\r') line.append((char) b);
-        }
-        return line.toString();
-    }
-
-    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
-        byte[] buffer = new byte[8192];
-        for (long left = length; left > 0; ) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) throw new EOFException("connection closed inside a body");
-            out.write(buffer, 0, n);
+    /**
+     * After a refusal: closing with the client's bytes unread would send a reset, which can destroy
+     * the answer before the client reads it. So: no more from us, and a short, capped discard.
+     */
+    private void lingerBriefly(Socket client, InputStream in) throws IOException {
+        client.shutdownOutput();
+        client.setSoTimeout(500);
+        byte[] discard = new byte[8192];
+        for (long left = limits.maxBodyBytes(); left > 0; ) {
+            int n = in.read(discard, 0, (int) Math.min(discard.length, left));
+            if (n < 0) return;
             left -= n;
         }
     }
 
-    /** The status line and header lines of one response, and how its body is framed. */
-    record ResponseHead(String[] lines, int status, long contentLength, boolean chunked) {
-        static ResponseHead parse(String text) {
-            String[] lines = text.substring(0, text.length() - 4).split(CRLF, -1);
-            String[] statusParts = lines[0].split(" ", 3);
-            int status = statusParts.length > 1 ? parseIntOr(statusParts[1], 200) : 200;
-            long contentLength = 0;
-            boolean chunked = false;
-            for (int i = 1; i < lines.length; i++) {
-                String lower = lines[i].toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) contentLength = Long.parseLong(lower.substring(15).trim());
-                if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
-            }
-            boolean noBody = status < 200 || status == 204 || status == 304;
-            return new ResponseHead(lines, status, noBody ? 0 : contentLength, chunked && !noBody);
-        }
+    private Socket connect() throws IOException {
+        Socket server = open(new Socket());
+        server.setTcpNoDelay(true);
+        server.connect(backend);
+        return server;
+    }
 
-        long bodyLength() {
-            return contentLength;
-        }
+    private enum Relayed { KEEP_OPEN, CLOSE, NOTHING }
 
-        /** The head again, its Date line (added after the status line if missing) set to {@code date}. */
-        String withDate(String date) {
-            StringBuilder out = new StringBuilder(lines[0]).append(CRLF).append("Date: ").append(date).append(CRLF);
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].regionMatches(true, 0, "Date:", 0, 5)) out.append(lines[i]).append(CRLF);
+    /** Relays the response to one request (after any 1xx), its head stamped with the clock's Date. */
+    private Relayed relay(InputStream in, OutputStream out) throws IOException {
+        for (byte[] head = ResponseHead.read(in); head != null; head = ResponseHead.read(in)) {
+            String text = new String(head, StandardCharsets.ISO_8859_1);
+            if (!text.startsWith("HTTP/") || !text.endsWith(CRLF + CRLF)) {
+                out.write(head); // not a response head we understand: stop interpreting
+                in.transferTo(out);
+                return Relayed.CLOSE;
             }
-            return out.append(CRLF).toString();
+            ResponseHead parsed = ResponseHead.parse(text);
+            out.write(parsed.withDate(IMF_FIXDATE.format(clock.instant())).getBytes(StandardCharsets.ISO_8859_1));
+            parsed.copyBody(in, out);
+            if (parsed.status() >= 200) return parsed.closes() ? Relayed.CLOSE : Relayed.KEEP_OPEN;
         }
-
-        private static int parseIntOr(String s, int fallback) {
-            try {
-                return Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
-        }
+        return Relayed.NOTHING;
     }
 
     private Socket open(Socket socket) {

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,31 @@ final class Http {
     }
 
     static void error(HttpExchange ex, ApiError e) throws IOException {
+        json(ex, e.status, envelope(e));
+    }
+
+    /** Kite's error envelope: {"status":"error","message":...,"error_type":...,"data":null}. */
+    private static JsonObject envelope(ApiError e) {
         JsonObject body = new JsonObject();
         body.addProperty("status", "error");
         body.addProperty("message", e.getMessage());
         body.addProperty("error_type", e.errorType);
         body.add("data", JsonNull.INSTANCE);
-        json(ex, e.status, body);
+        return body;
+    }
+
+    /**
+     * A whole HTTP/1.1 response carrying the envelope, closing the connection: for the simulator's
+     * front, which answers a request it will not pass on (too large, too slow) without the server.
+     */
+    static byte[] errorResponse(ApiError e, String date) {
+        byte[] body = GSON.toJson(envelope(e)).getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + e.status + " " + e.getMessage() + "\r\nDate: " + date + "\r\nContent-Type: " + JSON
+                + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        byte[] head8859 = head.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] response = Arrays.copyOf(head8859, head8859.length + body.length);
+        System.arraycopy(body, 0, response, head8859.length, body.length);
+        return response;
     }
 
     private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {

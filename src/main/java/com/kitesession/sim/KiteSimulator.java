@@ -77,7 +77,7 @@ public final class KiteSimulator implements AutoCloseable {
         server.start();
         try {
             front = new DateStampingFront(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()),
-                    server.getAddress(), config.clock());
+                    server.getAddress(), config.clock(), FrontLimits.of(config));
         } catch (IOException e) {
             server.stop(0);
             executor.shutdownNow();

@@ -13,6 +13,11 @@ import java.util.function.LongSupplier;
 
 /** How a {@link KiteSimulator} behaves; build with {@link #builder()}. */
 public final class SimulatorConfig {
+    /** A client gets this long to send a whole request, head and body, once it has begun. */
+    static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(10);
+    /** A kept-alive connection with no request for this long is closed. */
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
     private final int port;
     private final Clock clock;
     private final Duration requestTokenTtl;
@@ -24,6 +29,9 @@ public final class SimulatorConfig {
     private final String wrongPasswordMessage;
     private final String wrongCodeMessage;
     private final String blockedMessage;
+    private final Duration loginSessionTtl;
+    private final Duration requestDeadline;
+    private final Duration idleTimeout;
 
     private SimulatorConfig(Builder b) {
         port = b.port;
@@ -40,6 +48,9 @@ public final class SimulatorConfig {
         wrongPasswordMessage = b.wrongPasswordMessage;
         wrongCodeMessage = b.wrongCodeMessage;
         blockedMessage = b.blockedMessage;
+        loginSessionTtl = b.loginSessionTtl;
+        requestDeadline = b.requestDeadline;
+        idleTimeout = b.idleTimeout;
     }
 
     public static Builder builder() {
@@ -62,6 +73,10 @@ public final class SimulatorConfig {
     /** A {@link MessageFormat} pattern; {0} is the number of attempts that remain (1 to 4). */
     public String wrongCodeMessage() { return wrongCodeMessage; }
     public String blockedMessage() { return blockedMessage; }
+    /** How long a browser's way through the login pages lives, from its first page, on the simulator's clock. */
+    public Duration loginSessionTtl() { return loginSessionTtl; }
+    public Duration requestDeadline() { return requestDeadline; }
+    public Duration idleTimeout() { return idleTimeout; }
 
     public static final class Builder {
         private int port = 0;
@@ -73,6 +88,9 @@ public final class SimulatorConfig {
         private final List<DemoAccount> moreAccounts = new ArrayList<>();
         private LongSupplier nanoTime = System::nanoTime;
         private LoginPageStyle loginPage = LoginPageStyle.SPA;
+        private Duration loginSessionTtl = Duration.ofMinutes(10);
+        private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         // Kite's exact words are unverified (staff wording on the forum, and what the app detects),
         // hence settings. "1 attempt remains." for one, "N attempts remain." otherwise.
         private String wrongPasswordMessage = "Invalid account credentials. {0,choice,1#1 attempt remains|1<{0} attempts remain}.";
@@ -94,8 +112,7 @@ public final class SimulatorConfig {
         }
 
         public Builder requestTokenTtl(Duration ttl) {
-            if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException("requestTokenTtl must be positive");
-            this.requestTokenTtl = ttl;
+            this.requestTokenTtl = positive(ttl, "requestTokenTtl");
             return this;
         }
 
@@ -103,6 +120,29 @@ public final class SimulatorConfig {
         public Builder expiryTime(LocalTime expiryTime) {
             this.expiryTime = Objects.requireNonNull(expiryTime, "expiryTime");
             return this;
+        }
+
+        /** A login started longer ago than this is forgotten: its cookie leads back to the start. 10 minutes unless told. */
+        public Builder loginSessionTtl(Duration ttl) {
+            this.loginSessionTtl = positive(ttl, "loginSessionTtl");
+            return this;
+        }
+
+        /** The time a client has to send a whole request once it has begun (10 s unless told); then 408. */
+        public Builder requestDeadline(Duration deadline) {
+            this.requestDeadline = positive(deadline, "requestDeadline");
+            return this;
+        }
+
+        /** How long a kept-alive connection may wait for its next request (30 s unless told). */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive");
+            return d;
         }
 
         public Builder rateLimitPerSecond(int limit) {

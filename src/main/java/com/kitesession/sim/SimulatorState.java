@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,13 +25,15 @@ final class SimulatorState {
         final String sessId = randomToken(32);
         final DemoAccount account;
         final String redirectParams; // raw query string, may be null
+        final Instant expiresAt;
         volatile boolean passwordOk;
         volatile String requestId; // the single-page login's handle from the password step to the code step
         volatile boolean twofaOk;
 
-        LoginSession(DemoAccount account, String redirectParams) {
+        LoginSession(DemoAccount account, String redirectParams, Instant expiresAt) {
             this.account = account;
             this.redirectParams = redirectParams;
+            this.expiresAt = expiresAt;
         }
     }
 
@@ -52,8 +55,15 @@ final class SimulatorState {
     record AccessSession(DemoAccount account, String accessToken, String publicToken, String enctoken,
                          Instant loginTime, Instant expiresAt) {}
 
+    /**
+     * Login sessions kept at most: each page load of /connect/login starts one, so a script hitting it
+     * in a loop would otherwise grow the map until the sessions expire. Past this, the oldest goes.
+     */
+    static final int MAX_LOGIN_SESSIONS = 1000;
+
     private final Clock clock;
     private final Duration requestTokenTtl;
+    private final Duration loginSessionTtl;
     private final LocalTime expiryTime;
     private final Map<String, DemoAccount> accountsByKey = new LinkedHashMap<>();
     private final Map<String, LoginSession> loginSessions = new ConcurrentHashMap<>();
@@ -64,6 +74,7 @@ final class SimulatorState {
     SimulatorState(SimulatorConfig config) {
         clock = config.clock();
         requestTokenTtl = config.requestTokenTtl();
+        loginSessionTtl = config.loginSessionTtl();
         expiryTime = config.expiryTime();
         config.accounts().forEach(a -> accountsByKey.put(a.apiKey(), a));
     }
@@ -78,13 +89,27 @@ final class SimulatorState {
     }
 
     LoginSession startLogin(DemoAccount account, String redirectParams) {
-        LoginSession s = new LoginSession(account, redirectParams);
-        loginSessions.put(s.cookie, s);
+        Instant now = clock.instant();
+        LoginSession s = new LoginSession(account, redirectParams, now.plus(loginSessionTtl));
+        synchronized (loginSessions) {
+            loginSessions.values().removeIf(old -> !now.isBefore(old.expiresAt));
+            if (loginSessions.size() >= MAX_LOGIN_SESSIONS) {
+                loginSessions.values().stream().min(Comparator.comparing(old -> old.expiresAt))
+                        .ifPresent(oldest -> loginSessions.remove(oldest.cookie));
+            }
+            loginSessions.put(s.cookie, s);
+        }
         return s;
     }
 
+    /** The login session of this cookie, or null if unknown, ended or expired. */
     LoginSession loginSession(String cookie) {
-        return cookie == null ? null : loginSessions.get(cookie);
+        LoginSession s = cookie == null ? null : loginSessions.get(cookie);
+        if (s != null && !clock.instant().isBefore(s.expiresAt)) {
+            loginSessions.remove(cookie);
+            return null;
+        }
+        return s;
     }
 
     void endLogin(LoginSession s) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.kitesession.desktop.LogRedactor;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
@@ -203,5 +204,30 @@ class SessionServiceTest {
         // Set in memory behind the loader's back, it still does not throw.
         edited.settings().expiryTime = "later";
         assertEquals(TokenExpiry.DOCUMENTED_EXPIRY, edited.expiry().expiryTime());
+    }
+
+    /** Masked while registered; a letter after it keeps a 32-character token from looking like one. */
+    private static boolean masked(String secret) {
+        return !LogRedactor.redact("saw " + secret + "x").contains(secret);
+    }
+
+    @Test
+    void aLogoutLetsTheLogsForgetTheSessionsTokenAndADeletedProfileItsSecrets() throws Exception {
+        String token = login().accessToken();
+        assertTrue(masked(token));
+        service.logout(profile);
+        assertFalse(masked(token), "a dead token need not be remembered for the life of the process");
+
+        String shared = "correct horse battery staple";
+        KiteProfile twin = new KiteProfile("p2", "Twin", "twinkey", account.redirectUrl(), "AB0002", sim.baseUrl(), sim.baseUrl());
+        KiteProfile third = new KiteProfile("p3", "Third", "thirdkey", account.redirectUrl(), "AB0003", sim.baseUrl(), sim.baseUrl());
+        service.saveProfile(twin, shared);
+        service.saveProfile(third, shared);
+        service.saveLoginSecrets(twin, "twin-password-1", "");
+        service.deleteProfile(twin);
+        assertTrue(masked(shared), "the third profile still has the same api_secret");
+        assertFalse(masked("twin-password-1"));
+        service.deleteProfile(third);
+        assertFalse(masked(shared));
     }
 }
