@@ -5,6 +5,7 @@ import com.kitesession.cli.ExchangeCommand;
 import com.kitesession.cli.StatusCommand;
 import com.kitesession.cli.TokenCommand;
 import com.kitesession.desktop.AppLogs;
+import com.kitesession.kite.KiteClient;
 import com.kitesession.desktop.SingleInstance;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
@@ -14,6 +15,7 @@ import com.kitesession.storage.AppPaths;
 import com.kitesession.cli.SimCommand;
 import com.kitesession.ui.KiteSessionApp;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -38,22 +40,45 @@ public final class Main {
         }
         // Only a known command's name: an unknown first argument could be anything (a pasted token).
         startLogs(AppLogs.COMMAND_LINE, COMMANDS.contains(args[0]) ? args[0] : "other command");
+        System.exit(runCommand(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command and returns its exit code. Whatever escapes a command (a bad system
+     * property, a date past what java.time can count, a bug of ours) becomes one line and exit 1:
+     * a stack trace scares a trader and may carry a value that should stay private.
+     */
+    static int runCommand(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return dispatch(args, out, err);
+        } catch (SetupProblem e) {
+            err.println("kite-session: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException | Error e) {
+            LOG.severe("The command " + (COMMANDS.contains(args[0]) ? args[0] : "given")
+                    + " stopped on an internal error: " + e.getClass().getName());
+            err.println("kite-session: an internal error (" + e.getClass().getSimpleName() + ") stopped the command."
+                    + " Nothing secret was printed; the log file has the time it happened.");
+            return 1;
+        }
+    }
+
+    private static int dispatch(String[] args, PrintStream out, PrintStream err) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        int exit = switch (args[0]) {
-            case "sim" -> SimCommand.run(rest, System.out, System.err);
-            case "exchange" -> ExchangeCommand.run(rest, System.getenv(), System.out, System.err);
-            case "token" -> TokenCommand.run(rest, cliContext(), System.out, System.err);
-            case "status" -> StatusCommand.run(rest, cliContext(), System.out, System.err);
+        return switch (args[0]) {
+            case "sim" -> SimCommand.run(rest, out, err);
+            case "exchange" -> ExchangeCommand.run(rest, System.getenv(), System.in, out, err, KiteClient.defaultHttpClient());
+            case "token" -> TokenCommand.run(rest, cliContext(err), out, err);
+            case "status" -> StatusCommand.run(rest, cliContext(err), out, err);
             case "help", "--help", "-h" -> {
-                System.out.println(USAGE);
+                out.println(USAGE);
                 yield 0;
             }
             default -> {
-                System.err.println("Unknown command: " + args[0] + "\n" + USAGE);
+                err.println("Unknown command: " + args[0] + "\n" + USAGE);
                 yield 2;
             }
         };
-        System.exit(exit);
     }
 
     /** The arguments that open the window (only none, for now); every other launch is a command. */
@@ -113,23 +138,35 @@ public final class Main {
      * The store the window uses. An encrypted secrets file (no system keychain) is unlocked with
      * KITE_SESSION_PASSPHRASE; without it, commands that need a token say so and exit 5.
      */
-    private static CliContext cliContext() {
+    private static CliContext cliContext(PrintStream err) {
         return CliContext.forThisMachine(() -> {
-            SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
+            SecretStore secrets;
+            try {
+                secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
+            } catch (IllegalArgumentException e) {
+                throw new SetupProblem(e.getMessage()); // names the -D setting and the choices, nothing stored
+            }
             String passphrase = System.getenv("KITE_SESSION_PASSPHRASE");
             if (secrets instanceof EncryptedFileSecretStore file && file.exists() && passphrase == null) {
-                System.err.println("Note: secrets are in " + file.describe() + " (no system keychain here);"
+                err.println("Note: secrets are in " + file.describe() + " (no system keychain here);"
                         + " set KITE_SESSION_PASSPHRASE to its passphrase to read them.");
             }
             if (secrets instanceof EncryptedFileSecretStore file && file.exists() && passphrase != null) {
                 try {
                     file.unlock(passphrase.toCharArray());
                 } catch (SecretStoreException e) {
-                    System.err.println("KITE_SESSION_PASSPHRASE did not unlock " + file.describe() + ": " + e.getMessage());
+                    err.println("KITE_SESSION_PASSPHRASE did not unlock " + file.describe() + ": " + e.getMessage());
                 }
             }
             return secrets;
         });
+    }
+
+    /** A setting this launch was given that cannot work; its message is a plain sentence safe to print. */
+    private static final class SetupProblem extends RuntimeException {
+        SetupProblem(String message) {
+            super(message, null, false, false);
+        }
     }
 
     static final String USAGE = usage(System.getProperty("jpackage.app-path") != null ? "kite-session" : "java -jar kite-session.jar");
@@ -139,7 +176,7 @@ public final class Main {
         return """
                 usage: CMD                      open the window
                        CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa|spa-userid|classic|renamed]
-                       KITE_API_SECRET=... CMD exchange --api-key K --request-token T [--api-base URL]
+                       KITE_API_SECRET=... CMD exchange --api-key K --request-token T|- [--api-base URL]
                        CMD token [--profile NAME] [--check]
                        CMD status [--json]""".replace("CMD", command);
     }

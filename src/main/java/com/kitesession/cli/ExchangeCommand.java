@@ -8,14 +8,19 @@ import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteConnect;
 import com.kitesession.kite.KiteException;
 import com.kitesession.kite.UserSession;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
+import okhttp3.OkHttpClient;
 
 /**
  * {@code exchange --api-key K --request-token T [--api-base URL]}: swaps a request_token for an
- * access token and prints only the token. The secret comes from {@code KITE_API_SECRET}, never
+ * access token and prints only the token. {@code --request-token -} reads the token from standard input. The secret comes from {@code KITE_API_SECRET}, never
  * from an argument (arguments show up in process lists and shell history).
  * Exit codes: 0 ok, 2 usage, 3 Kite said no, 4 network / timeout / not JSON.
  */
@@ -25,30 +30,44 @@ public final class ExchangeCommand {
     public static final int USAGE = 2;
     public static final int KITE_ERROR = 3;
     public static final int NETWORK_ERROR = 4;
+    static final int MAX_STDIN_BYTES = 1024;
 
     private ExchangeCommand() {}
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (!name.equals("--api-key") && !name.equals("--request-token") && !name.equals("--api-base")) {
-                return usage(err, "unknown option " + name + (name.equals("--api-secret")
-                        ? " (the secret is read from KITE_API_SECRET, never from an argument)" : ""));
-            }
-            if (i + 1 >= args.length || args[i + 1].startsWith("--")) return usage(err, name + " needs a value");
-            options.put(name, args[++i]);
+        return run(args, env, InputStream.nullInputStream(), out, err, KiteClient.defaultHttpClient());
+    }
+
+    /** {@code in} is read only for {@code --request-token -}; {@code http} is Kite's client (tests shorten its timeouts). */
+    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
+            OkHttpClient http) {
+        if (List.of(args).contains("--api-secret")) {
+            return usage(err, "unknown option --api-secret (the secret is read from KITE_API_SECRET, never from an argument)");
         }
-        String apiKey = options.get("--api-key");
-        String requestToken = options.get("--request-token");
+        CommandFlags flags;
+        try {
+            flags = CommandFlags.parse(args, Set.of("--api-key", "--request-token", "--api-base"), Set.of());
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        String apiKey = flags.value("--api-key");
+        String requestToken = flags.value("--request-token");
         if (apiKey == null || requestToken == null) return usage(err, "--api-key and --request-token are required");
+        if (requestToken.equals("-")) {
+            try {
+                requestToken = readToken(in);
+            } catch (IOException | IllegalArgumentException e) {
+                return usage(err, "--request-token -: " + (e instanceof IllegalArgumentException ? e.getMessage()
+                        : "standard input could not be read"));
+            }
+        }
         String secret = env.get("KITE_API_SECRET");
         if (secret == null || secret.isBlank()) return usage(err, "set the environment variable KITE_API_SECRET to the app's api_secret");
 
         LogRedactor.registerSecret(secret);
         LogRedactor.registerSecret(requestToken);
         try {
-            KiteClient client = new KiteClient(options.getOrDefault("--api-base", KiteConnect.API_BASE));
+            KiteClient client = new KiteClient(flags.value("--api-base", KiteConnect.API_BASE), http);
             UserSession session = client.generateSession(apiKey, requestToken, secret);
             LogRedactor.registerSecret(session.accessToken());
             LOG.info(() -> "exchange: session of " + session.userId() + " created");
@@ -65,9 +84,25 @@ public final class ExchangeCommand {
         }
     }
 
+    /**
+     * The token from standard input, so it stays out of the process list: at most
+     * {@link #MAX_STDIN_BYTES} bytes (a request token is 32 characters), surrounding whitespace stripped.
+     */
+    static String readToken(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_STDIN_BYTES + 1);
+        if (bytes.length > MAX_STDIN_BYTES) {
+            throw new IllegalArgumentException("standard input held more than " + MAX_STDIN_BYTES
+                    + " bytes, far more than a request token");
+        }
+        String token = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (token.isEmpty()) throw new IllegalArgumentException("standard input held no request token");
+        return token;
+    }
+
     private static int usage(PrintStream err, String problem) {
         err.println("exchange: " + problem);
-        err.println("usage: KITE_API_SECRET=... kite-session exchange --api-key K --request-token T [--api-base URL]");
+        err.println("usage: KITE_API_SECRET=... kite-session exchange --api-key K --request-token T|- [--api-base URL]"
+                + " (- reads the token from standard input)");
         return USAGE;
     }
 }

@@ -7,11 +7,14 @@ import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,7 @@ public final class SimCommand {
             + " [--skew DURATION, e.g. 45s, -45s, 2m: the simulator's clock runs that far from --now or real time]"
             + " [--login-page spa|spa-userid|classic|renamed: Kite's single-page login (the default), the same with"
             + " id=userid on the code field, plain form posts, or single-page with fields renamed]";
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
     private static final Pattern SKEW = Pattern.compile("([+-]?)(\\d{1,6})([smh])");
 
     private SimCommand() {}
@@ -64,26 +68,16 @@ public final class SimCommand {
      */
     static KiteSimulator startFromArgs(String[] args, PrintStream out) throws IOException {
         SimulatorConfig.Builder config = SimulatorConfig.builder();
-        Instant now = null;
-        String skew = null;
-        LoginPageStyle loginPage = null;
-        int i = args.length > 0 && args[0].equals("sim") ? 1 : 0;
-        for (; i < args.length; i++) {
-            String arg = args[i];
-            if (List.of("--port", "--now", "--skew", "--login-page").contains(arg)) {
-                if (i + 1 >= args.length) throw new IllegalArgumentException(arg + " needs a value");
-                String value = args[++i];
-                if (arg.equals("--port")) config.port(port(value));
-                else if (arg.equals("--now")) now = instant(value);
-                else if (arg.equals("--login-page")) loginPage = LoginPageStyle.fromCliName(value);
-                else skew = value;
-            } else {
-                throw new IllegalArgumentException("unknown argument: " + arg);
-            }
-        }
+        boolean named = args.length > 0 && args[0].equals("sim");
+        CommandFlags flags = CommandFlags.parse(named ? Arrays.copyOfRange(args, 1, args.length) : args,
+                Set.of("--port", "--now", "--skew", "--login-page"), Set.of());
+        if (flags.has("--port")) config.port(port(flags.value("--port")));
+        Instant now = flags.has("--now") ? instant(flags.value("--now")) : null;
+        String skew = flags.value("--skew");
+        LoginPageStyle loginPage = flags.has("--login-page") ? LoginPageStyle.fromCliName(flags.value("--login-page")) : null;
         Duration skewBy = skew == null ? Duration.ZERO : skew(skew);
         if (now != null || skew != null) {
-            config.clock(SimulatorClock.startingAt((now != null ? now : Instant.now()).plus(skewBy)));
+            config.clock(SimulatorClock.startingAt(start(now != null ? now : Instant.now(), skewBy)));
         }
         if (loginPage != null) config.loginPage(loginPage);
         KiteSimulator sim = KiteSimulator.start(config.build());
@@ -109,6 +103,20 @@ public final class SimCommand {
             // falls through to the message below
         }
         throw new IllegalArgumentException("--port must be a number from 0 to 65535, not " + value);
+    }
+
+    /**
+     * {@code now} plus the skew, within the years the simulator's dates can be written in: an
+     * instant near Instant.MAX plus 999999h overflowed and printed a stack trace.
+     */
+    private static Instant start(Instant now, Duration skew) {
+        try {
+            Instant start = now.plus(skew);
+            if (!start.isBefore(LATEST) || start.isBefore(Instant.EPOCH)) throw new DateTimeException("out of range");
+            return start;
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException("--now plus --skew must fall between 1970 and 9999");
+        }
     }
 
     /** A whole number of seconds, minutes or hours, signed: 45s, -45s, +2m, 0s. */

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code status [--json]}: every profile, its session state and the time left, as a table or
@@ -35,14 +36,13 @@ public final class StatusCommand {
     }
 
     private static int status(String[] args, CliContext context, PrintStream out, PrintStream err) {
-        boolean json = false;
-        for (String arg : args) {
-            if (!arg.equals("--json")) {
-                err.println("status: unknown option " + arg);
-                err.println("usage: kite-session status [--json]");
-                return USAGE;
-            }
-            json = true;
+        boolean json;
+        try {
+            json = CommandFlags.parse(args, Set.of(), Set.of("--json")).has("--json");
+        } catch (IllegalArgumentException e) {
+            err.println("status: " + e.getMessage());
+            err.println("usage: kite-session status [--json]");
+            return USAGE;
         }
 
         SessionService service = context.sessionService();

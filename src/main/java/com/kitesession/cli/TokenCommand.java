@@ -8,6 +8,7 @@ import com.kitesession.storage.AppSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -40,20 +41,14 @@ public final class TokenCommand {
     }
 
     private static int tokenOrReason(String[] args, CliContext context, PrintStream out, PrintStream err) {
-        String wanted = null;
-        boolean check = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--check" -> check = true;
-                case "--profile" -> {
-                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) return usage(err, "--profile needs a name or id");
-                    wanted = args[++i];
-                }
-                default -> {
-                    return usage(err, "unknown option " + args[i]);
-                }
-            }
+        CommandFlags flags;
+        try {
+            flags = CommandFlags.parse(args, Set.of("--profile"), Set.of("--check"));
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
+        String wanted = flags.value("--profile");
+        boolean check = flags.has("--check");
 
         SessionService service = context.sessionService();
         service.loadProblem().ifPresent(p -> err.println("Note: " + p));

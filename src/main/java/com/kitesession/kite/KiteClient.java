@@ -10,9 +10,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import okhttp3.FormBody;
@@ -27,8 +25,8 @@ import okhttp3.Response;
  */
 public final class KiteClient {
     private static final String USER_AGENT = "kite-session/0.1";
-    private static final Pattern HTML_TITLE =
-            Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Duration CALL_DEADLINE = Duration.ofSeconds(20);
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final String apiBase;
     private final HttpUrl baseUrl;
@@ -47,9 +45,35 @@ public final class KiteClient {
                     + "like " + KiteConnect.API_BASE + ".");
         }
         if (http == null) throw new IllegalArgumentException("No HTTP client given.");
+        if (!url.isHttps() && !isLoopback(url.host())) {
+            throw new IllegalArgumentException("The Kite API address " + url.host() + " starts with http://, which"
+                    + " would send the checksum and tokens unencrypted. Use https:// (Kite's is "
+                    + KiteConnect.API_BASE + "); plain http:// is only for the simulator on this computer.");
+        }
         this.apiBase = base;
         this.baseUrl = url;
-        this.http = http;
+        this.http = hardened(http);
+    }
+
+    /**
+     * Whatever client the caller built: never follow a redirect (Kite's API never redirects, and
+     * following one re-sends the api_key, request_token and checksum, or the access token, to its
+     * target), and always bound the whole call, so a body that drips forever still ends.
+     */
+    private static OkHttpClient hardened(OkHttpClient http) {
+        OkHttpClient.Builder builder = http.newBuilder().followRedirects(false).followSslRedirects(false);
+        if (http.callTimeoutMillis() == 0) builder.callTimeout(CALL_DEADLINE);
+        return builder.build();
+    }
+
+    /** This computer, by name or loopback address: plain http never leaves the machine. */
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("::1") || LOOPBACK_V4.matcher(host).matches();
+    }
+
+    /** The client actually used, for tests of its settings. */
+    OkHttpClient http() {
+        return http;
     }
 
     /**
@@ -62,7 +86,7 @@ public final class KiteClient {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(7))
                 .writeTimeout(Duration.ofSeconds(7))
-                .callTimeout(Duration.ofSeconds(20))
+                .callTimeout(CALL_DEADLINE)
                 .retryOnConnectionFailure(false)
                 .build();
     }
@@ -157,14 +181,16 @@ public final class KiteClient {
         String body;
         try (Response response = http.newCall(request).execute()) {
             code = response.code();
+            if (response.isRedirect() || code / 100 == 3) throw new KiteRedirectException(code, baseUrl.host());
             contentType = response.header("Content-Type");
-            body = response.body() == null ? "" : response.body().string();
+            body = BoundedBody.read(response.body(), BoundedBody.MAX_BYTES);
         } catch (IOException e) {
             throw networkFailure(e);
         }
+        if (body == null) throw new KiteAnswerTooLargeException(code, baseUrl.host());
 
         JsonObject envelope = parseObject(body);
-        if (envelope == null) throw notJson(code, contentType, body);
+        if (envelope == null) throw NotJsonAnswer.describe(code, contentType, body);
         // Like the official SDKs: an error envelope counts whatever the HTTP status says.
         if ("error".equals(Models.text(envelope, "status")) || Models.text(envelope, "error_type") != null) {
             throw KiteApiException.of(code, Models.text(envelope, "error_type"), Models.text(envelope, "message"));
@@ -199,7 +225,7 @@ public final class KiteClient {
         } else {
             why = "the connection to " + host + " broke off (" + e.getClass().getSimpleName() + ").";
         }
-        return new KiteConnectionException("Could not reach Kite: " + why);
+        return new KiteConnectionException(host, "Could not reach Kite: " + why);
     }
 
     private static JsonObject parseObject(String body) {
@@ -209,27 +235,5 @@ public final class KiteClient {
         } catch (JsonParseException e) {
             return null;
         }
-    }
-
-    private static KiteUnexpectedResponseException notJson(int code, String contentType, String body) {
-        String start = "Kite answered HTTP " + code;
-        String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (body.isBlank()) {
-            return new KiteUnexpectedResponseException(code, contentType, start + " with an empty body instead of data.");
-        }
-        if (ct.contains("html") || body.stripLeading().startsWith("<")) {
-            Matcher title = HTML_TITLE.matcher(body);
-            String titled = title.find() ? " Page title: \"" + shorten(title.group(1)) + "\"." : "";
-            return new KiteUnexpectedResponseException(code, contentType, start
-                    + " with an HTML page instead of data (often a gateway or maintenance page)." + titled);
-        }
-        return new KiteUnexpectedResponseException(code, contentType, start + " with something that is not JSON"
-                + (contentType == null ? "." : " (" + contentType + ")."));
-    }
-
-    /** One line, at most 80 characters: enough to recognise a gateway page, not enough to dump it. */
-    private static String shorten(String s) {
-        String line = s.replaceAll("\\s+", " ").trim();
-        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
     }
 }

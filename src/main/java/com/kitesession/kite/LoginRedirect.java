@@ -19,7 +19,13 @@ public sealed interface LoginRedirect {
     }
 
     /** The person cancelled the login ({@code status=cancelled}); no token comes with it. */
-    record Cancelled(Map<String, String> params) implements LoginRedirect {}
+    record Cancelled(Map<String, String> params) implements LoginRedirect {
+        /** Names only, as in Success: a crafted cancel URL can carry a token or anything else in its values. */
+        @Override
+        public String toString() {
+            return "Cancelled[params=" + params.keySet() + "]";
+        }
+    }
 
     /**
      * Our redirect URL, but unusable: success without a usable token, an unknown status or none.

@@ -13,6 +13,8 @@ import okhttp3.HttpUrl;
  */
 public final class RedirectParser {
     private static final Pattern ALPHANUMERIC = Pattern.compile("[A-Za-z0-9]+");
+    /** Kite's tokens are 32 characters; twice that leaves room, and anything longer is not a token. */
+    static final int MAX_TOKEN_LENGTH = 64;
 
     private final HttpUrl registered;
 
@@ -50,16 +52,21 @@ public final class RedirectParser {
             return new LoginRedirect.Failed(status, "Kite said the login worked but sent no request token. "
                     + "Please log in again.");
         }
-        if (!ALPHANUMERIC.matcher(token).matches()) {
+        if (token.length() > MAX_TOKEN_LENGTH || !ALPHANUMERIC.matcher(token).matches()) {
             return new LoginRedirect.Failed(status, "Kite said the login worked but the request token it sent "
                     + "does not look valid. Please log in again.");
         }
         return new LoginRedirect.Success(token, params);
     }
 
-    /** Same scheme, host, port (HttpUrl fills in default ports and lowercases the host) and path. */
+    /**
+     * Same scheme, host, port (HttpUrl fills in default ports and lowercases the host), path and
+     * user info (normally none: {@code http://kite@127.0.0.1/...} is not the registered URL either).
+     */
     private boolean isOurs(HttpUrl url) {
         return url.scheme().equals(registered.scheme())
+                && url.encodedUsername().equals(registered.encodedUsername())
+                && url.encodedPassword().equals(registered.encodedPassword())
                 && url.host().equals(registered.host())
                 && url.port() == registered.port()
                 && normalisedPath(url).equals(normalisedPath(registered));

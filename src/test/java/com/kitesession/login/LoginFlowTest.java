@@ -133,6 +133,6 @@ class LoginFlowTest {
         String redirect = new SimClient(sim).login(account, null);
         sim.close();
         flow(account.apiSecret()).onNavigation(redirect);
-        assertEquals("Cannot reach Kite", explanation.title());
+        assertEquals("Cannot reach Kite at 127.0.0.1", explanation.title());
     }
 }

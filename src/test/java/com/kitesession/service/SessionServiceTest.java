@@ -124,7 +124,7 @@ class SessionServiceTest {
         sim.close();
         SessionService.CheckResult result = service.check(profile);
         assertEquals(LivenessVerdict.OFFLINE, result.verdict());
-        assertEquals("Cannot reach Kite", result.explanation().title());
+        assertEquals("Cannot reach Kite at 127.0.0.1", result.explanation().title());
         assertEquals(SessionState.UNKNOWN_OFFLINE, state());
         assertEquals(session.accessToken(), service.session(profile).orElseThrow().accessToken());
     }
@@ -156,7 +156,7 @@ class SessionServiceTest {
         sim.close();
         SessionService.LogoutResult result = service.logout(profile);
         assertFalse(result.done());
-        assertEquals("Cannot reach Kite", result.problem().title());
+        assertEquals("Cannot reach Kite at 127.0.0.1", result.problem().title());
         assertTrue(service.session(profile).isPresent());
         service.forgetSession(profile);
         assertEquals(SessionState.NOT_LOGGED_IN, state());
