@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -74,14 +75,31 @@ public final class AtomicFiles {
     /**
      * The file a chain of symbolic links ends at (which may not exist yet), or {@code path} itself
      * when it is no link. Replacing the link by a plain file would silently cut the person's link.
+     * Only a link the person could have made is followed: one they own, in a folder nobody else
+     * can write to. Otherwise another user could plant {@code /tmp/token.json -> ~/.bashrc} and
+     * have the export overwrite it; such a link is refused with a message instead.
      */
     static Path followLinks(Path path) throws IOException {
         Path current = path;
         for (int hops = 0; Files.isSymbolicLink(current); hops++) {
             if (hops == MAX_LINKS) throw new FileSystemException(path.toString(), null, "Too many levels of symbolic links");
+            if (!madeByThisUser(current)) {
+                throw new FileSystemException(current.toString(), null, "this is a link that another user owns, or that"
+                        + " sits in a folder others can write to, so it is not followed; choose a path in a folder of your own");
+            }
             current = current.getParent().resolve(Files.readSymbolicLink(current)).normalize();
         }
         return current;
+    }
+
+    /** Owned by whoever runs the app, and in a folder no one else may change (POSIX; elsewhere the owner alone). */
+    private static boolean madeByThisUser(Path link) throws IOException {
+        var me = link.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+        if (!Files.getOwner(link, LinkOption.NOFOLLOW_LINKS).equals(me)) return false;
+        Path folder = link.toAbsolutePath().getParent();
+        if (!isPosix(folder)) return true;
+        var perms = Files.getPosixFilePermissions(folder);
+        return !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /** fsync of a folder: POSIX allows it; Windows refuses to open a folder as a file, and needs none. */

@@ -59,6 +59,20 @@ class AtomicFilesTest {
         }
     }
 
+    /** Another user plants /tmp/token.json -> ~/.bashrc: the export must not overwrite the person's file. */
+    @Test
+    void aLinkInAFolderOthersCanWriteToIsNotFollowed() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path precious = Files.writeString(dir.resolve("bashrc"), "keep me\n");
+        Path planted = Files.createSymbolicLink(shared.resolve("token.json"), precious);
+
+        FileSystemException refused = assertThrows(FileSystemException.class, () -> AtomicFiles.write(planted, "{}"));
+        assertTrue(refused.getMessage().contains("not followed"), refused.getMessage());
+        assertEquals("keep me\n", Files.readString(precious));
+        assertTrue(Files.isSymbolicLink(planted));
+    }
+
     @Test
     void aLinkToAFileNotYetThereCreatesIt() throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("token.json"), dir.resolve("out/token.json"));
