@@ -11,7 +11,6 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -26,7 +25,6 @@ import okhttp3.Response;
 public final class KiteClient {
     private static final String USER_AGENT = "kite-session/0.1";
     private static final Duration CALL_DEADLINE = Duration.ofSeconds(20);
-    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final String apiBase;
     private final HttpUrl baseUrl;
@@ -45,7 +43,7 @@ public final class KiteClient {
                     + "like " + KiteConnect.API_BASE + ".");
         }
         if (http == null) throw new IllegalArgumentException("No HTTP client given.");
-        if (!url.isHttps() && !isLoopback(url.host())) {
+        if (!url.isHttps() && !LoopbackHosts.isLoopback(url.host())) {
             throw new IllegalArgumentException("The Kite API address " + url.host() + " starts with http://, which"
                     + " would send the checksum and tokens unencrypted. Use https:// (Kite's is "
                     + KiteConnect.API_BASE + "); plain http:// is only for the simulator on this computer.");
@@ -66,10 +64,6 @@ public final class KiteClient {
         return builder.build();
     }
 
-    /** This computer, by name or loopback address: plain http never leaves the machine. */
-    static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("::1") || LOOPBACK_V4.matcher(host).matches();
-    }
 
     /** The client actually used, for tests of its settings. */
     OkHttpClient http() {

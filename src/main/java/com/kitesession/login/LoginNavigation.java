@@ -45,9 +45,13 @@ public final class LoginNavigation {
         return new Stop(url, shown(url), web);
     }
 
-    /** The address as a person may read it: no query or fragment, and not endless. */
+    /**
+     * The address as a person may read it: origin and path, no user info (which could make
+     * {@code https://kite.zerodha.com@evil.example/} read as Kite), query or fragment, and not endless.
+     */
     public static String shown(String url) {
-        String s = url.strip().replaceAll("[?#].*", "");
+        okhttp3.HttpUrl web = okhttp3.HttpUrl.parse(url.strip());
+        String s = web != null ? LoginOrigin.of(url).orElseThrow() + web.encodedPath() : url.strip().replaceAll("[?#].*", "");
         if (s.startsWith("data:") || s.startsWith("javascript:")) s = s.substring(0, s.indexOf(':') + 1) + "\u2026";
         return s.length() > SHOWN_LENGTH ? s.substring(0, SHOWN_LENGTH) + "\u2026" : s;
     }

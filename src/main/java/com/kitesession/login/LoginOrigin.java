@@ -1,7 +1,7 @@
 package com.kitesession.login;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import com.kitesession.kite.LoopbackHosts;
+import okhttp3.HttpUrl;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,21 +17,16 @@ public record LoginOrigin(String scheme, String host, int port) {
         host = host.toLowerCase(Locale.ROOT);
     }
 
-    /** The origin of an http(s) address; empty for anything else (file:, data:, about:, garbage). */
+    /**
+     * The origin of an http(s) address; empty for anything else (file:, data:, about:, garbage).
+     * Parsed as OkHttp parses it, like the redirect parser and the login flow, so that an address
+     * Kite may well send (a "|" in its query, say) is not taken for no address at all.
+     */
     public static Optional<LoginOrigin> of(String url) {
-        if (url == null || url.isBlank()) return Optional.empty();
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme();
-            String host = uri.getHost();
-            if (scheme == null || host == null) return Optional.empty();
-            scheme = scheme.toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) return Optional.empty();
-            int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort(scheme);
-            return Optional.of(new LoginOrigin(scheme, host, port));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        if (parsed == null) return Optional.empty();
+        String host = parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host();
+        return Optional.of(new LoginOrigin(parsed.scheme(), host, parsed.port()));
     }
 
     /** True when {@code url} is on this very origin. */
@@ -45,13 +40,7 @@ public record LoginOrigin(String scheme, String host, int port) {
 
     /** 127.0.0.0/8, localhost or [::1]: only this computer can serve it. */
     public boolean isLoopback() {
-        if (host.equals("localhost") || host.equals("[::1]") || host.equals("::1")) return true;
-        String[] parts = host.split("\\.");
-        if (parts.length != 4 || !parts[0].equals("127")) return false;
-        for (String p : parts) {
-            if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > 255) return false;
-        }
-        return true;
+        return LoopbackHosts.isLoopback(host);
     }
 
     /**

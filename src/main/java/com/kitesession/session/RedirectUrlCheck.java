@@ -2,7 +2,6 @@ package com.kitesession.session;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -74,7 +73,7 @@ public final class RedirectUrlCheck {
             notes.add("The part after ? or # is ignored when matching; Kite adds its own ?request_token=\u2026"
                     + " Register the address without it.");
         }
-        if (!isLoopback(url.host())) {
+        if (!com.kitesession.kite.LoopbackHosts.isLoopback(url.host())) {
             verdict = Verdict.WARN;
             notes.add(url.host() + " is not this computer: the request_token travels there before the app stops"
                     + " the page. A loopback address such as " + SUGGESTED + " never leaves this computer.");
@@ -92,10 +91,5 @@ public final class RedirectUrlCheck {
         boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
         String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
         return url.scheme() + "://" + host + (defaultPort ? "" : ":" + url.port()) + url.encodedPath();
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 }

@@ -39,6 +39,8 @@ class LoginNavigationTest {
         }
         assertEquals("data:\u2026", LoginNavigation.shown("data:text/html,<script>steal()</script>"));
         assertTrue(LoginNavigation.shown("https://x.example/" + "a".repeat(500)).length() <= 121);
+        assertEquals("https://evil.example/connect/login", LoginNavigation.shown("https://kite.zerodha.com@evil.example/connect/login?x=1"),
+                "user info never makes another site read as Kite");
         assertFalse(new LoginNavigation.Stop("https://x/?request_token=abc", "https://x/", true).toString().contains("abc"));
     }
 
@@ -52,6 +54,8 @@ class LoginNavigationTest {
         assertFalse(LoginOrigin.of("http://127.0.0.1.evil.example/").orElseThrow().allowsAutofill());
         assertFalse(LoginOrigin.of("http://192.168.1.2/").orElseThrow().allowsAutofill());
         assertTrue(LoginOrigin.of("https://192.168.1.2/").orElseThrow().allowsAutofill());
+        assertTrue(LoginOrigin.of("https://kite.zerodha.com/connect/login?v=3&x=a|b^c{d}").isPresent(), "a valid address Kite may send");
+        assertFalse(LoginOrigin.of("http://127.evil.example/").orElseThrow().isLoopback(), "a name, not this computer");
         for (String notWeb : List.of("file:///x", "about:blank", "not a url", "https://", "mailto:a@b.c")) {
             assertTrue(LoginOrigin.of(notWeb).isEmpty(), notWeb);
         }
