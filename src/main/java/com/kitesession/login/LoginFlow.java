@@ -42,7 +42,6 @@ public final class LoginFlow {
     private final KiteClient client;
     private final RedirectParser redirects;
     /** Kite's login host: its own pages carry action/status too, and are never a redirect. */
-    private final okhttp3.HttpUrl loginHost;
     private final LoginOrigin loginOrigin;
     private final TokenExpiry expiry;
     private final Clock clock;
@@ -60,8 +59,9 @@ public final class LoginFlow {
         LogRedactor.registerSecret(SecretNames.apiSecret(profile.id()), apiSecret);
         this.client = client;
         this.redirects = new RedirectParser(profile.redirectUrl());
-        this.loginHost = okhttp3.HttpUrl.get(profile.loginBase());
-        this.loginOrigin = LoginOrigin.of(profile.loginBase()).orElseThrow(); // an http(s) address, as HttpUrl.get checked
+        this.loginOrigin = LoginOrigin.of(profile.loginBase()).orElseThrow(() -> new IllegalArgumentException(
+                "The Kite login address " + profile.loginBase() + " is not an http(s) address; Kite's is "
+                        + com.kitesession.kite.KiteConnect.LOGIN_BASE + "."));
         this.expiry = expiry;
         this.clock = clock;
         this.background = background;
@@ -115,8 +115,7 @@ public final class LoginFlow {
     private boolean looksLikeKiteRedirect(String url) {
         okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
         if (parsed == null) return false;
-        boolean kitesOwnPage = parsed.host().equals(loginHost.host()) && parsed.port() == loginHost.port();
-        if (kitesOwnPage) return false;
+        if (loginOrigin.contains(url)) return false; // Kite's own pages carry action/status too
         return parsed.queryParameter("request_token") != null
                 || "login".equals(parsed.queryParameter("action")) && parsed.queryParameter("status") != null;
     }

@@ -169,13 +169,15 @@ final class LoginBrowser extends BorderPane {
      */
     private WebEngine popup() {
         if (flow == null) return null;
+        LoginFlow attempt = flow; // the popup belongs to this attempt, even if another has started when it reports
+        AutofillPlan attemptAutofill = autofill;
         WebEngine probe = new WebEngine();
         probe.locationProperty().addListener((obs, old, url) -> {
             if (url == null || url.isEmpty() || url.equals("about:blank")) return;
             Platform.runLater(() -> {
                 probe.load(null);
-                if (flow == null) return;
-                autofill.onLocation(url);
+                if (flow != attempt) return;
+                attemptAutofill.onLocation(url);
                 LoginNavigation.Verdict verdict = navigation.decide(url);
                 // Even a popup of Kite's own page goes no further: it would be a second, unwatched login.
                 LoginNavigation.Stop stop = verdict instanceof LoginNavigation.Stop s ? s
@@ -212,7 +214,7 @@ final class LoginBrowser extends BorderPane {
         if ((otherSite || afterStop) && !stoppedPageShown) {
             stoppedPageShown = true; // its own load lands here again: show it once
             addressBar.show(null);
-            engine.loadContent(STOPPED_PAGE);
+            Platform.runLater(() -> engine.loadContent(STOPPED_PAGE)); // never from inside the engine's own callback
         }
         return false;
     }
@@ -233,7 +235,8 @@ final class LoginBrowser extends BorderPane {
     private void readPage() {
         if (flow == null) return;
         autofill.onPage(engine.getLocation(), this::runScript).ifPresent(onNotice);
-        checkPage();
+        // Refusals count only from Kite's own page: another page saying "account blocked" is not Kite.
+        if (navigation.kiteOrigin().serialized().equals(runScript("window.location.origin"))) checkPage();
     }
 
     private void checkPage() {

@@ -448,32 +448,40 @@ public final class MainWindow extends BorderPane {
         if (problem.isPresent()) return;
         explanation.hide();
         retry = this::login;
-        KiteClient client = new KiteClient(target.apiBase(), services.http());
-        LoginFlow flow = new LoginFlow(target, secret, client, sessions.expiry(), services.clock(),
-                services.background(), FX, new LoginFlow.Listener() {
-                    @Override
-                    public void exchanging() {
-                        explanation.hide(); // a 2FA rejection before the right code is history now
-                        showBusy("Exchanging the request_token with Kite\u2026");
-                    }
+        KiteClient client;
+        LoginFlow flow;
+        try {
+            client = new KiteClient(target.apiBase(), services.http());
+            flow = new LoginFlow(target, secret, client, sessions.expiry(), services.clock(),
+                    services.background(), FX, new LoginFlow.Listener() {
+                        @Override
+                        public void exchanging() {
+                            explanation.hide(); // a 2FA rejection before the right code is history now
+                            showBusy("Exchanging the request_token with Kite\u2026");
+                        }
 
-                    @Override
-                    public void loggedIn(ActiveSession session) {
-                        tokenView.stop();
-                        showCard(tokenView); // visible first, so Copy token can take the focus
-                        tokenView.show(session);
-                        tasks.run(() -> sessions.recordLogin(target, session), exportProblem -> {
-                            exportProblem.ifPresent(tokenView::setStatus);
-                            refresh(target.id());
-                        });
-                    }
+                        @Override
+                        public void loggedIn(ActiveSession session) {
+                            tokenView.stop();
+                            showCard(tokenView); // visible first, so Copy token can take the focus
+                            tokenView.show(session);
+                            tasks.run(() -> sessions.recordLogin(target, session), exportProblem -> {
+                                exportProblem.ifPresent(tokenView::setStatus);
+                                refresh(target.id());
+                            });
+                        }
 
-                    @Override
-                    public void failed(Explanation why) {
-                        explanation.show(why);
-                        showWelcome();
-                    }
-                });
+                        @Override
+                        public void failed(Explanation why) {
+                            explanation.show(why);
+                            showWelcome();
+                        }
+                    });
+        } catch (IllegalArgumentException badAddress) {
+            // A hand-edited Kite address (plain http to another machine, say): said in words, not thrown on the FX thread.
+            profilePanel.showProblem(badAddress.getMessage());
+            return;
+        }
         AutofillPlan autofill = new AutofillPlan(flow.loginOrigin(), target.userId(), loginSecrets.password().orElse(null),
                 loginSecrets.totpSecret().orElse(null), services.clockOffsets()::correctedNow);
         showCard(browser);
