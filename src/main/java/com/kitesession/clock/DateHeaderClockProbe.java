@@ -1,11 +1,13 @@
 package com.kitesession.clock;
 
+import com.kitesession.kite.LoopbackHosts;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -33,8 +35,17 @@ public final class DateHeaderClockProbe implements Interceptor {
         Response response = chain.proceed(chain.request());
         Instant received = localClock.instant();
         Date date = response.headers().getDate("Date"); // null when absent or unparseable
-        if (date != null) into.record(reading(date.toInstant(), sent, received));
+        if (date != null && trustworthy(chain.request().url(), response)) into.record(reading(date.toInstant(), sent, received));
         return response;
+    }
+
+    /**
+     * Kite's clock is the authority because its answer comes over TLS: a plain-http answer from
+     * the network (which anyone on the path can forge) or a redirect hop (whose target may be any
+     * server) is not read. Plain http on loopback is the built-in simulator, on this computer.
+     */
+    static boolean trustworthy(HttpUrl url, Response response) {
+        return !response.isRedirect() && (url.isHttps() || LoopbackHosts.isLoopback(url.host()));
     }
 
     static ClockOffset reading(Instant date, Instant sent, Instant received) {

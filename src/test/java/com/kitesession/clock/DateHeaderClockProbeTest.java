@@ -63,6 +63,21 @@ class DateHeaderClockProbeTest {
     }
 
     @Test
+    void onlyAnswersOverTlsOrFromThisComputerAndNoRedirectHopAreRead() {
+        assertTrue(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("https://api.kite.trade/user/profile"), answer(200)));
+        assertTrue(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("http://127.0.0.1:5000/user/profile"), answer(200)));
+        assertFalse(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("http://api.kite.trade/user/profile"), answer(200)),
+                "plain http from the network: anyone on the path can forge its Date");
+        assertFalse(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("https://api.kite.trade/"), answer(302)),
+                "a redirect hop: its target may be any server");
+    }
+
+    private static okhttp3.Response answer(int code) {
+        return new okhttp3.Response.Builder().request(new okhttp3.Request.Builder().url("https://api.kite.trade/").build())
+                .protocol(okhttp3.Protocol.HTTP_1_1).code(code).message("x").build();
+    }
+
+    @Test
     void theArithmeticFollowsTheHalfSecondRule() {
         Instant sent = Instant.parse("2026-11-23T04:30:00.000Z");
         ClockOffset r = DateHeaderClockProbe.reading(Instant.parse("2026-11-23T04:30:45Z"), sent, sent.plusMillis(200));
