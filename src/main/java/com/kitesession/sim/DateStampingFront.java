@@ -182,9 +182,12 @@ final class DateStampingFront implements AutoCloseable {
      */
     private void lingerBriefly(Socket client, InputStream in) throws IOException {
         client.shutdownOutput();
-        client.setSoTimeout(500);
+        long end = System.nanoTime() + 500_000_000L; // half a second in all, however the client drips
         byte[] discard = new byte[8192];
         for (long left = limits.maxBodyBytes(); left > 0; ) {
+            long waitMillis = (end - System.nanoTime()) / 1_000_000;
+            if (waitMillis <= 0) return;
+            client.setSoTimeout((int) waitMillis);
             int n = in.read(discard, 0, (int) Math.min(discard.length, left));
             if (n < 0) return;
             left -= n;

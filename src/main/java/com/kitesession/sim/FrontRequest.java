@@ -58,8 +58,10 @@ final class FrontRequest {
     private static byte[] readWhole(Socket client, InputStream in, FrontLimits limits, long deadline)
             throws IOException, Refused {
         List<String> lines = new ArrayList<>();
-        for (String line = readLine(client, in, deadline, MAX_HEAD); !line.isEmpty(); line = readLine(client, in, deadline, MAX_HEAD)) {
+        int headLeft = MAX_HEAD; // for the whole head, not each line: 200 lines of 64 KB would be 13 MB
+        for (String line = readLine(client, in, deadline, headLeft); !line.isEmpty(); line = readLine(client, in, deadline, headLeft)) {
             lines.add(line);
+            headLeft -= line.length() + 2;
             if (lines.size() > 200) throw new Refused(431, "InputException", "Too many request headers");
         }
         if (lines.isEmpty() || !lines.get(0).contains(" HTTP/")) throw new Refused(400, "InputException", "Not an HTTP request");

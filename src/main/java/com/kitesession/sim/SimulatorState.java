@@ -42,6 +42,8 @@ final class SimulatorState {
 
     /** Kite blocks the account at the fifth wrong password, or the fifth wrong code (support.zerodha.com). */
     static final int MAX_FAILURES = 5;
+    /** Every typed user id counts, known or not: a bound keeps a flood of made-up ids from growing the map. */
+    static final int MAX_TRACKED_USERS = 10_000;
 
     /** One user's failures so far; guarded by the state's lock on {@code failures}. */
     private static final class Failures {
@@ -129,11 +131,25 @@ final class SimulatorState {
      */
     int recordFailure(String userId, Factor factor) {
         synchronized (failures) {
+            if (!failures.containsKey(key(userId)) && failures.size() >= MAX_TRACKED_USERS) forgetOldestUnblocked();
             Failures f = failures.computeIfAbsent(key(userId), k -> new Failures());
             int count = factor == Factor.PASSWORD ? ++f.passwords : ++f.codes;
             if (count >= MAX_FAILURES) f.blocked = true;
             return Math.max(0, MAX_FAILURES - count);
         }
+    }
+
+    /** How many user ids have failures counted; for tests. */
+    int trackedUsers() {
+        synchronized (failures) {
+            return failures.size();
+        }
+    }
+
+    /** The oldest user with failures but no block; a block is kept until reset, as on Kite. Under the lock. */
+    private void forgetOldestUnblocked() {
+        failures.values().stream().filter(f -> !f.blocked).findFirst()
+                .ifPresent(oldest -> failures.values().remove(oldest));
     }
 
     /**

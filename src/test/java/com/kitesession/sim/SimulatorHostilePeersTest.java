@@ -102,6 +102,15 @@ class SimulatorHostilePeersTest {
         assertEquals("HTTP/1.1 413 Request body larger than 64 KB", statusLine(connect(), request.toString()));
     }
 
+    /** 150 header lines of 1 KB: each line is fine, the head as a whole is not (64 KB in all). */
+    @Test
+    void aHeadLargerThan64KbInAllIsRefused() throws Exception {
+        StringBuilder request = new StringBuilder("GET /connect/login HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 150; i++) request.append("X-Pad-").append(i).append(": ").append("a".repeat(1024)).append("\r\n");
+        request.append("\r\n");
+        assertTrue(statusLine(connect(), request.toString()).startsWith("HTTP/1.1 431"));
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket(sim.address().getAddress(), sim.port());
         peers.add(socket);
