@@ -89,12 +89,16 @@ public final class ExchangeCommand {
      * {@link #MAX_STDIN_BYTES} bytes (a request token is 32 characters), surrounding whitespace stripped.
      */
     static String readToken(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_STDIN_BYTES + 1);
-        if (bytes.length > MAX_STDIN_BYTES) {
-            throw new IllegalArgumentException("standard input held more than " + MAX_STDIN_BYTES
-                    + " bytes, far more than a request token");
+        // The first line: a person who pastes the token and presses Enter is not left waiting for Ctrl-D.
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (line.size() == MAX_STDIN_BYTES) {
+                throw new IllegalArgumentException("standard input held more than " + MAX_STDIN_BYTES
+                        + " bytes, far more than a request token");
+            }
+            line.write(b);
         }
-        String token = new String(bytes, StandardCharsets.UTF_8).strip();
+        String token = line.toString(StandardCharsets.UTF_8).strip();
         if (token.isEmpty()) throw new IllegalArgumentException("standard input held no request token");
         return token;
     }

@@ -1,10 +1,10 @@
 package com.kitesession.ui;
 
+import com.kitesession.storage.AtomicFiles;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,8 +46,8 @@ final class LoginWebData {
     void configure(WebEngine engine) {
         userAgent(userAgent.get()).ifPresent(engine::setUserAgent);
         try {
-            Files.createDirectories(folder);
-            ownerOnly(folder);
+            AtomicFiles.createPrivateDirectories(folder);
+            AtomicFiles.makeFolderPrivate(folder);
             engine.setUserDataDirectory(folder.toFile());
             // In use by another app or unwritable: WebKit then keeps its data in memory only.
             engine.setOnError(e -> LOG.warning(() -> "Login browser data folder not used: " + e.getMessage()));
@@ -92,14 +92,6 @@ final class LoginWebData {
                 // WebKit's lock file stays: it keeps a second app from sharing the folder.
                 if (!p.equals(folder) && !p.getFileName().toString().equals(".lock")) Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static void ownerOnly(Path dir) {
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system (Windows): the folder inherits the user's profile rights.
         }
     }
 }

@@ -705,7 +705,8 @@ public final class MainWindow extends BorderPane {
             browser.webData().clearFolder();
             return null;
         }, ignored -> profilePanel.showProblem(cookiesCleared
-                ? "Login cookies cleared: the next login starts afresh."
+                ? "Login cookies cleared, and Kite's page data removed from disk: the next login starts without them"
+                        + " (page data still in memory goes when the app quits)."
                 : "The login browser's data was cleared; its cookies last until the app quits (they are kept in memory only)."));
     }
 

@@ -106,4 +106,10 @@ class ExchangeCommandTest {
         assertEquals(2, run(Map.of("KITE_API_SECRET", "s"), "--api-key", "k k", "--request-token", "t"));
         assertEquals("", out());
     }
+
+    @Test
+    void aRequestTokenOnStandardInputIsItsFirstLineSoEnterEndsIt() throws Exception {
+        assertEquals("tok123", ExchangeCommand.readToken(new java.io.ByteArrayInputStream(" tok123 \nnot read".getBytes())));
+        assertEquals("tok456", ExchangeCommand.readToken(new java.io.ByteArrayInputStream("tok456".getBytes())));
+    }
 }
