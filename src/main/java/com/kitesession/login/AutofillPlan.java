@@ -38,6 +38,7 @@ public final class AutofillPlan {
     private boolean leftKite;
     private boolean told;
     private long unrecognisedSince = -1;
+    private String stepScript;
 
     /**
      * Any of the values may be null: only what is known is filled. {@code kiteNow} is this
@@ -88,7 +89,8 @@ public final class AutofillPlan {
             return tell("One-click is off for this login: " + kite + " is not an https address, and a stored password"
                     + " or code is filled only on Kite's own https page. Type as usual.");
         }
-        LoginAutofill.Result page = LoginAutofill.Result.parse(runScript.apply(LoginAutofill.pageStepScript(kite)));
+        if (stepScript == null) stepScript = LoginAutofill.pageStepScript(kite); // the same all attempt long: made once
+        LoginAutofill.Result page = LoginAutofill.Result.parse(runScript.apply(stepScript));
         if (page.offOrigin()) {
             leftKite = true;
             return Optional.empty();

@@ -251,7 +251,8 @@ final class LoginBrowser extends BorderPane {
     }
 
     private String pageText() {
-        Object text = runScript("document.body ? document.body.innerText : ''");
+        // Cut in the page: only the first few KB are read for refusals, and this runs every tick.
+        Object text = runScript("document.body ? document.body.innerText.slice(0, 8192) : ''");
         return text instanceof String s ? s : "";
     }
 

@@ -38,10 +38,6 @@ final class LoginWebData {
         this.userAgent = userAgent;
     }
 
-    Path folder() {
-        return folder;
-    }
-
     /** Before the engine's first load: WebKit reads its data folder only then. */
     void configure(WebEngine engine) {
         userAgent(userAgent.get()).ifPresent(engine::setUserAgent);
