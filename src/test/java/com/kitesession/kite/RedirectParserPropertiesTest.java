@@ -43,11 +43,12 @@ class RedirectParserPropertiesTest {
 
     /**
      * An oracle independent of OkHttp: where a browser would go, by java.net.URI after the
-     * browsers' own clean-ups (backslash as slash, any number of slashes after "http:",
-     * %2e as a dot segment). Only the registered URL, with or without its trailing slash, counts.
+     * browsers' own clean-ups (tabs and line breaks anywhere removed, as the URL standard says;
+     * backslash as slash; any number of slashes after "http:"; %2e as a dot segment). Only the
+     * registered URL, with or without its trailing slash, counts.
      */
     private static boolean leadsToRegistered(String url) {
-        String s = url.strip();
+        String s = url.strip().replaceAll("[\\t\\n\\r]", "");
         int end = s.length();
         for (char c : new char[] {'?', '#'}) if (s.indexOf(c) >= 0) end = Math.min(end, s.indexOf(c));
         String head = s.substring(0, end).replace('\\', '/').replaceAll("(?i)%2e", ".").replaceFirst("^http:/*", "http://");
