@@ -5,7 +5,7 @@ import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteClient;
-import com.kitesession.kite.KiteConnect;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.KiteException;
 import com.kitesession.kite.UserSession;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class ExchangeCommand {
         LogRedactor.registerSecret(secret);
         LogRedactor.registerSecret(requestToken);
         try {
-            KiteClient client = new KiteClient(flags.value("--api-base", KiteConnect.API_BASE), http);
+            KiteClient client = new KiteClient(flags.value("--api-base", KiteHosts.API_BASE), http);
             UserSession session = client.generateSession(apiKey, requestToken, secret);
             LogRedactor.registerSecret(session.accessToken());
             LOG.info(() -> "exchange: session of " + session.userId() + " created");

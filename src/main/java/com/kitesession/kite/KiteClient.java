@@ -40,13 +40,13 @@ public final class KiteClient {
         HttpUrl url = HttpUrl.parse(base);
         if (url == null) {
             throw new IllegalArgumentException("The Kite API address must be a full http:// or https:// address, "
-                    + "like " + KiteConnect.API_BASE + ".");
+                    + "like " + KiteHosts.API_BASE + ".");
         }
         if (http == null) throw new IllegalArgumentException("No HTTP client given.");
         if (!url.isHttps() && !LoopbackHosts.isLoopback(url.host())) {
             throw new IllegalArgumentException("The Kite API address " + url.host() + " starts with http://, which"
                     + " would send the checksum and tokens unencrypted. Use https:// (Kite's is "
-                    + KiteConnect.API_BASE + "); plain http:// is only for the simulator on this computer.");
+                    + KiteHosts.API_BASE + "); plain http:// is only for the simulator on this computer.");
         }
         this.apiBase = base;
         this.baseUrl = url;
@@ -132,7 +132,7 @@ public final class KiteClient {
     private static Request.Builder newRequest(HttpUrl url) {
         return new Request.Builder()
                 .url(url)
-                .header("X-Kite-Version", KiteConnect.KITE_VERSION)
+                .header("X-Kite-Version", KiteHosts.KITE_VERSION)
                 .header("User-Agent", USER_AGENT);
     }
 

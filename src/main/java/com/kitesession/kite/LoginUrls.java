@@ -22,7 +22,7 @@ public final class LoginUrls {
         }
         String base = loginBase.endsWith("/") ? loginBase.substring(0, loginBase.length() - 1) : loginBase;
         StringBuilder url = new StringBuilder(base)
-                .append("/connect/login?v=").append(KiteConnect.KITE_VERSION)
+                .append("/connect/login?v=").append(KiteHosts.KITE_VERSION)
                 .append("&api_key=").append(urlenc(apiKey));
         if (redirectParams != null && !redirectParams.isBlank()) {
             url.append("&redirect_params=").append(urlenc(redirectParams));

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Where the login view may go, decided without JavaFX: Kite's login origin and nothing else.
- * The registered redirect URL is caught before this is asked (by {@link LoginFlow}); every
+ * The registered redirect URL is caught before this is asked (by {@link LoginAttempt}); every
  * other address is stopped, and an http(s) one may be opened in the system browser on the
  * person's click, where no stored secret is ever filled.
  */

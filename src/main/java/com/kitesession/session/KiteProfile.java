@@ -1,6 +1,6 @@
 package com.kitesession.session;
 
-import com.kitesession.kite.KiteConnect;
+import com.kitesession.kite.KiteHosts;
 import java.util.UUID;
 
 /**
@@ -16,7 +16,7 @@ public record KiteProfile(String id, String name, String apiKey, String redirect
 
     public static KiteProfile forKite(String name, String apiKey, String redirectUrl, String userId) {
         return new KiteProfile(UUID.randomUUID().toString(), name, apiKey, redirectUrl, userId,
-                KiteConnect.LOGIN_BASE, KiteConnect.API_BASE);
+                KiteHosts.LOGIN_BASE, KiteHosts.API_BASE);
     }
 
     public boolean isDemo() {

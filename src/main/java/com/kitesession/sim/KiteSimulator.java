@@ -49,7 +49,7 @@ public final class KiteSimulator implements AutoCloseable {
         state = new SimulatorState(config);
         limiter = new RateLimiter(config.rateLimitPerSecond(), config.nanoTime());
         LoginGuard guard = new LoginGuard(state, config);
-        LoginFlow login = new LoginFlow(state, guard, config.loginPage());
+        LoginEndpoints login = new LoginEndpoints(state, guard, config.loginPage());
         LoginApi loginApi = new LoginApi(state, guard);
         SessionApi api = new SessionApi(state);
         route("GET", "/connect/login", login::start, false);

@@ -52,10 +52,10 @@ final class LoginApi {
 
     /** The login session behind the request's cookie; Kite's docs: the login fails without cookies. */
     private LoginSession session(HttpExchange ex) throws ApiError {
-        String cookie = Http.cookie(ex, LoginFlow.COOKIE);
-        if (cookie == null) throw ApiError.input(LoginFlow.COOKIES_DISABLED);
+        String cookie = Http.cookie(ex, LoginEndpoints.COOKIE);
+        if (cookie == null) throw ApiError.input(LoginEndpoints.COOKIES_DISABLED);
         LoginSession s = state.loginSession(cookie);
-        if (s == null) throw ApiError.input(LoginFlow.SESSION_EXPIRED);
+        if (s == null) throw ApiError.input(LoginEndpoints.SESSION_EXPIRED);
         return s;
     }
 }

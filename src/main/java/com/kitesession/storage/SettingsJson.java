@@ -8,7 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import com.kitesession.kite.KiteConnect;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.session.KiteProfile;
 import java.io.IOException;
 import java.time.Instant;
@@ -71,12 +71,12 @@ final class SettingsJson {
         String apiKey = text(p, "apiKey");
         String redirectUrl = text(p, "redirectUrl");
         String apiBase = text(p, "apiBase");
-        boolean realKite = apiBase != null && stripSlashes(apiBase).equals(KiteConnect.API_BASE);
+        boolean realKite = apiBase != null && stripSlashes(apiBase).equals(KiteHosts.API_BASE);
         if (!realKite || apiKey == null || redirectUrl == null) return settings;
         String loginBase = text(p, "loginBase");
         String name = text(p, "name");
         KiteProfile profile = new KiteProfile(UUID.randomUUID().toString(), name != null ? name : "My Kite app",
-                apiKey, redirectUrl, null, loginBase != null ? loginBase : KiteConnect.LOGIN_BASE, KiteConnect.API_BASE);
+                apiKey, redirectUrl, null, loginBase != null ? loginBase : KiteHosts.LOGIN_BASE, KiteHosts.API_BASE);
         settings.profiles.add(profile);
         settings.defaultProfileId = profile.id();
         settings.lastProfileId = profile.id();

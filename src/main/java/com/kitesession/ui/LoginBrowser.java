@@ -2,7 +2,7 @@ package com.kitesession.ui;
 
 import com.kitesession.explain.LoginRejection;
 import com.kitesession.login.AutofillPlan;
-import com.kitesession.login.LoginFlow;
+import com.kitesession.login.LoginAttempt;
 import com.kitesession.login.LoginNavigation;
 import com.kitesession.login.LoginOrigin;
 import com.kitesession.perf.Milestones;
@@ -21,7 +21,7 @@ import netscape.javascript.JSException;
 
 /**
  * The Kite login page inside the window. It hands every location change to the
- * {@link LoginFlow}: the redirect is caught there, before its target loads (for
+ * {@link LoginAttempt}: the redirect is caught there, before its target loads (for
  * {@code http://127.0.0.1/...} the target usually never loads at all). It also watches the
  * page's text for a refused password or 2FA code or a blocked account, which on Kite appear
  * without a navigation.
@@ -47,7 +47,7 @@ final class LoginBrowser extends BorderPane {
     private final LeftKiteNotice leftKite;
     private final Timeline pageWatch;
     private final LoginWebData webData;
-    private LoginFlow flow;
+    private LoginAttempt flow;
     private LoginNavigation navigation;
     private Consumer<LoginRejection> onRejection = r -> {};
     private Consumer<String> onLoadFailure = s -> {};
@@ -119,7 +119,7 @@ final class LoginBrowser extends BorderPane {
         thread.start();
     }
 
-    void start(LoginFlow flow, AutofillPlan autofill, Consumer<LoginRejection> onRejection,
+    void start(LoginAttempt flow, AutofillPlan autofill, Consumer<LoginRejection> onRejection,
             Consumer<String> onLoadFailure, Consumer<String> onNotice) {
         this.flow = flow;
         this.navigation = new LoginNavigation(flow.loginOrigin());
@@ -169,7 +169,7 @@ final class LoginBrowser extends BorderPane {
      */
     private WebEngine popup() {
         if (flow == null) return null;
-        LoginFlow attempt = flow; // the popup belongs to this attempt, even if another has started when it reports
+        LoginAttempt attempt = flow; // the popup belongs to this attempt, even if another has started when it reports
         AutofillPlan attemptAutofill = autofill;
         WebEngine probe = new WebEngine();
         probe.locationProperty().addListener((obs, old, url) -> {

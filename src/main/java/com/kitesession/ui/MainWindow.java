@@ -7,7 +7,7 @@ import com.kitesession.explain.FixAction;
 import com.kitesession.explain.LoginRejection;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.login.AutofillPlan;
-import com.kitesession.login.LoginFlow;
+import com.kitesession.login.LoginAttempt;
 import com.kitesession.otp.TotpSecret;
 import com.kitesession.service.ClipboardGuard;
 import com.kitesession.session.Countdown;
@@ -49,7 +49,7 @@ import javafx.scene.layout.VBox;
 /**
  * The main window's content: the profile list and the selected profile's form on the left; on
  * the right one of four cards (welcome, the Kite login page, the busy exchange, the token)
- * under an explanation panel. It wires views to {@link SessionService} and {@link LoginFlow};
+ * under an explanation panel. It wires views to {@link SessionService} and {@link LoginAttempt};
  * every call that touches disk, keychain or network runs on the background executor.
  */
 public final class MainWindow extends BorderPane {
@@ -449,11 +449,11 @@ public final class MainWindow extends BorderPane {
         explanation.hide();
         retry = this::login;
         KiteClient client;
-        LoginFlow flow;
+        LoginAttempt flow;
         try {
             client = new KiteClient(target.apiBase(), services.http());
-            flow = new LoginFlow(target, secret, client, sessions.expiry(), services.clock(),
-                    services.background(), FX, new LoginFlow.Listener() {
+            flow = new LoginAttempt(target, secret, client, sessions.expiry(), services.clock(),
+                    services.background(), FX, new LoginAttempt.Listener() {
                         @Override
                         public void exchanging() {
                             explanation.hide(); // a 2FA rejection before the right code is history now

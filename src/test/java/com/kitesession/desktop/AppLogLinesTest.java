@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteClient;
-import com.kitesession.login.LoginFlow;
+import com.kitesession.login.LoginAttempt;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
@@ -91,7 +91,7 @@ class AppLogLinesTest {
         String written = Files.readString(logs.resolve("kite-session.0.log"));
         assertTrue(written.contains("INFO com.kitesession.sim.KiteSimulator: Kite simulator listening on " + sim.baseUrl()), written);
         assertTrue(written.contains("Login of profile p1 exchanged: session of " + account.userId() + " until "), written);
-        assertTrue(written.contains("WARNING com.kitesession.login.LoginFlow: Login of profile p1 failed at the exchange: TokenException"), written);
+        assertTrue(written.contains("WARNING com.kitesession.login.LoginAttempt: Login of profile p1 failed at the exchange: TokenException"), written);
         assertTrue(written.contains("Liveness of profile p1: LIVE"), written);
         assertTrue(written.contains("Liveness of profile p1: REFUSED (TokenException, HTTP 403)"), written);
         for (String secret : secrets) assertFalse(written.contains(secret), () -> "leaked " + secret + ":\n" + written);
@@ -111,9 +111,9 @@ class AppLogLinesTest {
         assertTrue(written.contains("the backup settings.json.bak was restored"), written);
     }
 
-    private LoginFlow flow(KiteProfile profile, String secret, List<Object> outcomes) {
-        return new LoginFlow(profile, secret, new KiteClient(sim.baseUrl()), TokenExpiry.documented(), clock,
-                SAME_THREAD, SAME_THREAD, new LoginFlow.Listener() {
+    private LoginAttempt flow(KiteProfile profile, String secret, List<Object> outcomes) {
+        return new LoginAttempt(profile, secret, new KiteClient(sim.baseUrl()), TokenExpiry.documented(), clock,
+                SAME_THREAD, SAME_THREAD, new LoginAttempt.Listener() {
                     @Override
                     public void exchanging() {}
 

@@ -157,7 +157,7 @@ class KiteClientTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertEquals("https://api.kite.trade", new KiteClient(KiteConnect.API_BASE).apiBase());
+        assertEquals("https://api.kite.trade", new KiteClient(KiteHosts.API_BASE).apiBase());
         OkHttpClient http = KiteClient.defaultHttpClient();
         assertEquals(10_000, http.connectTimeoutMillis());
         assertEquals(7_000, http.readTimeoutMillis());

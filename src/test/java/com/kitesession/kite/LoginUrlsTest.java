@@ -9,9 +9,9 @@ class LoginUrlsTest {
     @Test
     void withoutRedirectParams() {
         assertEquals("https://kite.zerodha.com/connect/login?v=3&api_key=abc123",
-                LoginUrls.loginUrl(KiteConnect.LOGIN_BASE, "abc123", null));
+                LoginUrls.loginUrl(KiteHosts.LOGIN_BASE, "abc123", null));
         assertEquals("https://kite.zerodha.com/connect/login?v=3&api_key=abc123",
-                LoginUrls.loginUrl(KiteConnect.LOGIN_BASE, "abc123", "  "));
+                LoginUrls.loginUrl(KiteHosts.LOGIN_BASE, "abc123", "  "));
     }
 
     @Test
@@ -24,18 +24,18 @@ class LoginUrlsTest {
     void redirectParamsAreEncodedAsOneValue() {
         assertEquals("https://kite.zerodha.com/connect/login?v=3&api_key=abc123"
                         + "&redirect_params=profile%3Dmain%26nonce%3Da%2Fb",
-                LoginUrls.loginUrl(KiteConnect.LOGIN_BASE, "abc123", "profile=main&nonce=a/b"));
+                LoginUrls.loginUrl(KiteHosts.LOGIN_BASE, "abc123", "profile=main&nonce=a/b"));
     }
 
     @Test
     void apiKeyIsEncoded() {
         assertEquals("https://kite.zerodha.com/connect/login?v=3&api_key=a%26b%3Dc",
-                LoginUrls.loginUrl(KiteConnect.LOGIN_BASE, "a&b=c", null));
+                LoginUrls.loginUrl(KiteHosts.LOGIN_BASE, "a&b=c", null));
     }
 
     @Test
     void emptyApiKeyIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> LoginUrls.loginUrl(KiteConnect.LOGIN_BASE, " ", null));
-        assertThrows(IllegalArgumentException.class, () -> LoginUrls.loginUrl(KiteConnect.LOGIN_BASE, null, null));
+        assertThrows(IllegalArgumentException.class, () -> LoginUrls.loginUrl(KiteHosts.LOGIN_BASE, " ", null));
+        assertThrows(IllegalArgumentException.class, () -> LoginUrls.loginUrl(KiteHosts.LOGIN_BASE, null, null));
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kitesession.kite.KiteConnect;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.storage.AppSettingsStore;
 import java.io.BufferedReader;
@@ -35,7 +35,7 @@ class CrashDuringWriteTest {
     Path folder;
 
     static KiteProfile counterProfile(String value) {
-        return new KiteProfile(COUNTER, value, "k", "http://127.0.0.1/r", null, KiteConnect.LOGIN_BASE, KiteConnect.API_BASE);
+        return new KiteProfile(COUNTER, value, "k", "http://127.0.0.1/r", null, KiteHosts.LOGIN_BASE, KiteHosts.API_BASE);
     }
 
     /** Counts writes of one file: the last one finished, and the one that may be under way. */

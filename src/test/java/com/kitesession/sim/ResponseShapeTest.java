@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The simulator's bodies have the keys, nesting and types of Zerodha's own mock responses. */
 class ResponseShapeTest {
-    private final KiteSimulator sim = LoginFlowTest.start(SimulatorConfig.builder().clock(SimulatorClock.fixedAt(Instant.parse("2026-11-23T04:30:00Z"))));
+    private final KiteSimulator sim = LoginEndpointsTest.start(SimulatorConfig.builder().clock(SimulatorClock.fixedAt(Instant.parse("2026-11-23T04:30:00Z"))));
     private final SimClient client = new SimClient(sim);
 
     @AfterEach

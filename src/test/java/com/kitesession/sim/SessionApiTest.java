@@ -19,7 +19,7 @@ class SessionApiTest {
 
     private final SimulatorClock clock = SimulatorClock.fixedAt(TEN_AM_IST);
     private final AtomicLong nanos = new AtomicLong(); // frozen: every request falls in one rate window
-    private KiteSimulator sim = LoginFlowTest.start(SimulatorConfig.builder().clock(clock).nanoTime(nanos::get).rateLimitPerSecond(1000));
+    private KiteSimulator sim = LoginEndpointsTest.start(SimulatorConfig.builder().clock(clock).nanoTime(nanos::get).rateLimitPerSecond(1000));
     private SimClient client = new SimClient(sim);
     private final DemoAccount demo = sim.account();
 

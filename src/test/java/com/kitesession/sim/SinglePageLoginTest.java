@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SinglePageLoginTest {
     private static final Instant NOW = Instant.parse("2026-11-23T04:30:10Z");
     private final SimulatorClock clock = SimulatorClock.fixedAt(NOW);
-    private KiteSimulator sim = LoginFlowTest.start(SimulatorConfig.builder().clock(clock).loginPage(LoginPageStyle.SPA));
+    private KiteSimulator sim = LoginEndpointsTest.start(SimulatorConfig.builder().clock(clock).loginPage(LoginPageStyle.SPA));
     private SimClient client = new SimClient(sim);
     private final DemoAccount demo = sim.account();
 
@@ -27,7 +27,7 @@ class SinglePageLoginTest {
 
     private Reply page(LoginPageStyle style) {
         sim.close();
-        sim = LoginFlowTest.start(SimulatorConfig.builder().clock(clock).loginPage(style));
+        sim = LoginEndpointsTest.start(SimulatorConfig.builder().clock(clock).loginPage(style));
         client = new SimClient(sim);
         return client.openLogin(demo, null);
     }
@@ -51,7 +51,7 @@ class SinglePageLoginTest {
         assertTrue(body.contains("<a id=\"cancel\" href=\"/connect/cancel?api_key=" + demo.apiKey()));
         assertTrue(body.contains("Kite simulator — not Zerodha"));
         var cookie = client.cookies.cookies.get(0);
-        assertEquals(LoginFlow.COOKIE, cookie.name());
+        assertEquals(LoginEndpoints.COOKIE, cookie.name());
         assertTrue(cookie.httpOnly());
     }
 
@@ -190,7 +190,7 @@ class SinglePageLoginTest {
     @Test
     void wordingsAreSettings() {
         sim.close();
-        sim = LoginFlowTest.start(SimulatorConfig.builder().clock(clock).loginPage(LoginPageStyle.SPA)
+        sim = LoginEndpointsTest.start(SimulatorConfig.builder().clock(clock).loginPage(LoginPageStyle.SPA)
                 .wrongPasswordMessage("Wrong password, {0} left").blockedMessage("Locked."));
         client = new SimClient(sim);
         client.openLogin(demo, null);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kitesession.kite.KiteConnect;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
@@ -38,7 +38,7 @@ class AppSettingsStoreTest {
 
     private static KiteProfile profile(String id, String name) {
         return new KiteProfile(id, name, "key" + id, "http://127.0.0.1/redirect", "AB" + id,
-                KiteConnect.LOGIN_BASE, KiteConnect.API_BASE);
+                KiteHosts.LOGIN_BASE, KiteHosts.API_BASE);
     }
 
     /** Settings with every field set away from its default. */
@@ -228,8 +228,8 @@ class AppSettingsStoreTest {
         assertEquals("My Kite app", p.name());
         assertEquals("abc123", p.apiKey());
         assertEquals("http://127.0.0.1/kite-redirect", p.redirectUrl());
-        assertEquals(KiteConnect.LOGIN_BASE, p.loginBase());
-        assertEquals(KiteConnect.API_BASE, p.apiBase());
+        assertEquals(KiteHosts.LOGIN_BASE, p.loginBase());
+        assertEquals(KiteHosts.API_BASE, p.apiBase());
         assertFalse(p.isDemo());
         assertEquals(p.id(), migrated.defaultProfileId);
 

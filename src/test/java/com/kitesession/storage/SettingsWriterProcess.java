@@ -1,6 +1,6 @@
 package com.kitesession.storage;
 
-import com.kitesession.kite.KiteConnect;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.session.KiteProfile;
 import java.nio.file.Path;
 
@@ -11,7 +11,7 @@ public final class SettingsWriterProcess {
         for (int i = 0; i < Integer.parseInt(args[2]); i++) {
             String id = args[1] + "-" + i;
             store.update(s -> s.profiles.add(new KiteProfile(id, id, "k", "http://127.0.0.1/r", null,
-                    KiteConnect.LOGIN_BASE, KiteConnect.API_BASE)));
+                    KiteHosts.LOGIN_BASE, KiteHosts.API_BASE)));
         }
     }
 }

@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * recognises the redirect to the registered URL, exchanges the request_token off the UI thread
  * and reports the outcome on the UI thread. The view only shows what it is told.
  */
-public final class LoginFlow {
-    private static final Logger LOG = Logger.getLogger(LoginFlow.class.getName());
+public final class LoginAttempt {
+    private static final Logger LOG = Logger.getLogger(LoginAttempt.class.getName());
 
     /** What the view hears; every call arrives on the UI executor. */
     public interface Listener {
@@ -52,7 +52,7 @@ public final class LoginFlow {
     /** The redirect may be reported twice (location change, then the failed load): act once. */
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    public LoginFlow(KiteProfile profile, String apiSecret, KiteClient client, TokenExpiry expiry, Clock clock,
+    public LoginAttempt(KiteProfile profile, String apiSecret, KiteClient client, TokenExpiry expiry, Clock clock,
             Executor background, Executor ui, Listener listener) {
         this.profile = profile;
         this.apiSecret = apiSecret;
@@ -61,7 +61,7 @@ public final class LoginFlow {
         this.redirects = new RedirectParser(profile.redirectUrl());
         this.loginOrigin = LoginOrigin.of(profile.loginBase()).orElseThrow(() -> new IllegalArgumentException(
                 "The Kite login address " + profile.loginBase() + " is not an http(s) address; Kite's is "
-                        + com.kitesession.kite.KiteConnect.LOGIN_BASE + "."));
+                        + com.kitesession.kite.KiteHosts.LOGIN_BASE + "."));
         this.expiry = expiry;
         this.clock = clock;
         this.background = background;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The login flow without a window: navigation in, explanation or session out. */
-class LoginFlowTest {
+class LoginAttemptTest {
     private static final Executor SAME_THREAD = Runnable::run;
     private final SimulatorClock clock = SimulatorClock.fixedAt(Instant.parse("2026-11-23T04:30:00Z"));
     private KiteSimulator sim;
@@ -45,11 +45,11 @@ class LoginFlowTest {
         sim.close();
     }
 
-    private LoginFlow flow(String secret) {
+    private LoginAttempt flow(String secret) {
         KiteProfile profile = new KiteProfile(KiteProfile.DEMO_ID, "demo", account.apiKey(), account.redirectUrl(),
                 account.userId(), sim.baseUrl(), sim.baseUrl());
-        return new LoginFlow(profile, secret, new KiteClient(sim.baseUrl()), TokenExpiry.documented(), clock,
-                SAME_THREAD, SAME_THREAD, new LoginFlow.Listener() {
+        return new LoginAttempt(profile, secret, new KiteClient(sim.baseUrl()), TokenExpiry.documented(), clock,
+                SAME_THREAD, SAME_THREAD, new LoginAttempt.Listener() {
                     @Override
                     public void exchanging() {
                         events.add("exchanging");
@@ -71,7 +71,7 @@ class LoginFlowTest {
 
     @Test
     void kitePagesAreIgnoredAndTheRedirectIsExchangedOnce() {
-        LoginFlow flow = flow(account.apiSecret());
+        LoginAttempt flow = flow(account.apiSecret());
         assertTrue(flow.loginUrl().startsWith(sim.baseUrl() + "/connect/login?v=3&api_key=" + account.apiKey()));
         assertFalse(flow.onNavigation(flow.loginUrl()));
         assertFalse(flow.onNavigation(sim.baseUrl() + "/connect/finish?api_key=x&sess_id=y"));
@@ -86,7 +86,7 @@ class LoginFlowTest {
 
     @Test
     void wrongSecretExplainsTheChecksum() {
-        LoginFlow flow = flow("wrong-secret");
+        LoginAttempt flow = flow("wrong-secret");
         flow.onNavigation(new SimClient(sim).login(account, null));
         assertEquals(List.of("exchanging", "failed"), events);
         assertEquals("The api_secret does not match this Kite app", explanation.title());
@@ -117,7 +117,7 @@ class LoginFlowTest {
 
     @Test
     void aRedirectToAnotherRegisteredUrlIsExplainedNotExchanged() {
-        LoginFlow flow = flow(account.apiSecret());
+        LoginAttempt flow = flow(account.apiSecret());
         assertTrue(flow.onNavigation("http://127.0.0.1:8080/callback?action=login&type=login&status=success&request_token=abc123"));
         assertEquals(List.of("failed"), events, "explained, never exchanged");
         assertEquals("Kite sent the login to a different redirect URL", explanation.title());

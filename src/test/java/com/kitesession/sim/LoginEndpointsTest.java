@@ -13,7 +13,7 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class LoginFlowTest {
+class LoginEndpointsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T04:30:10Z");
     private final SimulatorClock clock = SimulatorClock.fixedAt(NOW);
     private final KiteSimulator sim = start(SimulatorConfig.builder().clock(clock).loginPage(LoginPageStyle.CLASSIC));
@@ -52,7 +52,7 @@ class LoginFlowTest {
         assertTrue(r.body().contains("Kite simulator — not Zerodha"));
         assertEquals(1, client.cookies.cookies.size());
         var cookie = client.cookies.cookies.get(0);
-        assertEquals(LoginFlow.COOKIE, cookie.name());
+        assertEquals(LoginEndpoints.COOKIE, cookie.name());
         assertTrue(cookie.httpOnly());
         assertEquals("/", cookie.path());
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * pages post forms back here; the single-page styles serve one {@link SinglePageLogin} document
  * whose script talks to {@link LoginApi} instead, and both end at /connect/finish.
  */
-final class LoginFlow {
+final class LoginEndpoints {
     static final String COOKIE = "kf_session";
     static final String COOKIES_DISABLED = "Cookies are disabled in your browser. Please enable cookies and try logging in again.";
     static final String SESSION_EXPIRED = "Your login session has expired. Please start the login again.";
@@ -22,7 +22,7 @@ final class LoginFlow {
     private final LoginGuard guard;
     private final LoginPageStyle style;
 
-    LoginFlow(SimulatorState state, LoginGuard guard, LoginPageStyle style) {
+    LoginEndpoints(SimulatorState state, LoginGuard guard, LoginPageStyle style) {
         this.state = state;
         this.guard = guard;
         this.style = style;
