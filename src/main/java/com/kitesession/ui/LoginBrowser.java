@@ -204,9 +204,8 @@ final class LoginBrowser extends BorderPane {
      * alone otherwise: the warm-up page may finish loading just after a login started.
      */
     private boolean keepOnKite(boolean afterStop) {
-        Object origin = runScript("window.location.origin");
-        String shown = origin instanceof String o ? o : "";
-        if (navigation.kiteOrigin().serialized().equals(shown)) {
+        String shown = shownOrigin();
+        if (isKite(shown)) {
             addressBar.show(shown);
             return true;
         }
@@ -236,7 +235,16 @@ final class LoginBrowser extends BorderPane {
         if (flow == null) return;
         autofill.onPage(engine.getLocation(), this::runScript).ifPresent(onNotice);
         // Refusals count only from Kite's own page: another page saying "account blocked" is not Kite.
-        if (navigation.kiteOrigin().serialized().equals(runScript("window.location.origin"))) checkPage();
+        if (isKite(shownOrigin())) checkPage();
+    }
+
+    /** The origin of the document the view shows ("null" for our own pages), as the page itself reports it. */
+    private String shownOrigin() {
+        return runScript("window.location.origin") instanceof String origin ? origin : "";
+    }
+
+    private boolean isKite(String origin) {
+        return navigation.kiteOrigin().serialized().equals(origin);
     }
 
     private void checkPage() {
