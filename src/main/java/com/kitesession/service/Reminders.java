@@ -8,7 +8,9 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +42,27 @@ public final class Reminders {
 
     public static Reminders standard() {
         return new Reminders(PRE_MARKET, TRADING_DAYS);
+    }
+
+    /** A reminder still to come: when, and what it will say it is about. */
+    public record Upcoming(Instant at, String about) {}
+
+    /**
+     * The next reminder after {@code now} that {@link #due} would give: the earliest expiry of a
+     * stored session, or the next pre-market time on a trading day (if on). The pre-market one is
+     * shown as planned; it is skipped when a session is live by then.
+     */
+    public Optional<Upcoming> next(Instant now, List<ProfileStatus> rows) {
+        Optional<Upcoming> expiry = rows.stream()
+                .filter(row -> row.record() != null && row.tokenStored() && row.record().expiresAt().isAfter(now))
+                .min(Comparator.comparing(row -> row.record().expiresAt()))
+                .map(row -> new Upcoming(row.record().expiresAt(), row.profile().name() + "'s session expires"));
+        if (preMarket == null || rows.isEmpty() || tradingDays.isEmpty()) return expiry;
+        ZonedDateTime candidate = now.atZone(TokenExpiry.IST).toLocalDate().atTime(preMarket).atZone(TokenExpiry.IST);
+        if (!candidate.toInstant().isAfter(now)) candidate = candidate.plusDays(1);
+        for (int day = 0; day < 7 && !tradingDays.contains(candidate.getDayOfWeek()); day++) candidate = candidate.plusDays(1);
+        Upcoming preMarketReminder = new Upcoming(candidate.toInstant(), "pre-market check, if no session is live by then");
+        return expiry.filter(e -> e.at().isBefore(preMarketReminder.at())).or(() -> Optional.of(preMarketReminder));
     }
 
     /** What fell due in (previous, now]. */

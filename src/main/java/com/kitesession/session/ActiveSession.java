@@ -31,12 +31,20 @@ public record ActiveSession(String apiKey, String userId, String userName, Strin
     }
 
     public Duration remaining(Clock clock) {
-        Duration left = Duration.between(clock.instant(), expiresAt.toInstant());
+        return remaining(clock.instant());
+    }
+
+    public Duration remaining(Instant now) {
+        Duration left = Duration.between(now, expiresAt.toInstant());
         return left.isNegative() ? Duration.ZERO : left;
     }
 
     public boolean isExpired(Clock clock) {
-        return !clock.instant().isBefore(expiresAt.toInstant());
+        return isExpired(clock.instant());
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt.toInstant());
     }
 
     @Override

@@ -13,9 +13,9 @@ import javafx.scene.control.Label;
 final class ClockStatusLine extends Label {
     private final ClockOffsets offsets;
 
-    ClockStatusLine(ClockOffsets offsets) {
+    ClockStatusLine(ClockOffsets offsets, String id) {
         this.offsets = offsets;
-        setId("clock-offset");
+        setId(id);
         getStyleClass().add("clock-bar");
         refresh();
     }

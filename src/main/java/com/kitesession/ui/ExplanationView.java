@@ -3,6 +3,7 @@ package com.kitesession.ui;
 import com.kitesession.explain.Explanation;
 import com.kitesession.explain.FixAction;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -13,15 +14,23 @@ import javafx.scene.layout.VBox;
 /** Shows one {@link Explanation}: the layer as a badge, title, why, numbered fixes, the fix button. */
 final class ExplanationView extends VBox {
     private final Consumer<FixAction> onAction;
+    private final Runnable onDismiss;
 
-    ExplanationView(Consumer<FixAction> onAction) {
+    /** Shows what {@code explanation} holds, hidden while it holds nothing. */
+    ExplanationView(ObservableValue<Explanation> explanation, Consumer<FixAction> onAction, Runnable onDismiss) {
         this.onAction = onAction;
+        this.onDismiss = onDismiss;
         getStyleClass().add("explanation");
         setId("explanation");
-        hide();
+        explanation.addListener((obs, old, shown) -> {
+            if (shown == null) hide();
+            else show(shown);
+        });
+        if (explanation.getValue() == null) hide();
+        else show(explanation.getValue());
     }
 
-    void show(Explanation explanation) {
+    private void show(Explanation explanation) {
         getChildren().clear();
         getStyleClass().removeAll("layer-login", "layer-api", "layer-local");
         getStyleClass().add("layer-" + explanation.layer().name().toLowerCase());
@@ -31,7 +40,7 @@ final class ExplanationView extends VBox {
         layer.setId("explanation-layer");
         Button close = new Button("Dismiss");
         close.setId("explanation-dismiss");
-        close.setOnAction(e -> hide());
+        close.setOnAction(e -> onDismiss.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, layer, gap, close);
@@ -54,17 +63,14 @@ final class ExplanationView extends VBox {
             Button action = new Button(explanation.action().label());
             action.setId("explanation-action");
             action.getStyleClass().add("accent");
-            action.setOnAction(e -> {
-                hide();
-                onAction.accept(explanation.action());
-            });
+            action.setOnAction(e -> onAction.accept(explanation.action()));
             getChildren().add(action);
         }
         setVisible(true);
         setManaged(true);
     }
 
-    void hide() {
+    private void hide() {
         setVisible(false);
         setManaged(false);
     }

@@ -6,6 +6,7 @@ import com.kitesession.login.LoginAttempt;
 import com.kitesession.login.LoginNavigation;
 import com.kitesession.login.LoginOrigin;
 import com.kitesession.perf.Milestones;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -33,7 +34,7 @@ import netscape.javascript.JSException;
  * thread, then makes the view on the FX thread with a tiny page that warms WebKit's parser,
  * styles and script engine for the real login page. A Login pressed before that makes it at once.
  */
-final class LoginBrowser extends BorderPane {
+final class LoginBrowser extends BorderPane implements LoginSurface {
     /** How often the page is read: Kite's 2FA step and its refusals appear without a page load. */
     private static final Duration TICK = Duration.millis(300);
     private static final String STOPPED_PAGE = "<html><body style='font-family:sans-serif;color:#555;padding:2em'>"
@@ -102,7 +103,8 @@ final class LoginBrowser extends BorderPane {
      * thread, then the view and a warm-up page. Not earlier than the window's own start: JavaFX
      * loads native libraries one at a time, and the window's would wait behind WebKit's.
      */
-    void warmUp() {
+    @Override
+    public void warmUp() {
         if (warmUpStarted) return;
         warmUpStarted = true;
         Thread thread = new Thread(() -> {
@@ -119,7 +121,8 @@ final class LoginBrowser extends BorderPane {
         thread.start();
     }
 
-    void start(LoginAttempt flow, AutofillPlan autofill, Consumer<LoginRejection> onRejection,
+    @Override
+    public void start(LoginAttempt flow, AutofillPlan autofill, Consumer<LoginRejection> onRejection,
             Consumer<String> onLoadFailure, Consumer<String> onNotice) {
         this.flow = flow;
         this.navigation = new LoginNavigation(flow.loginOrigin());
@@ -136,11 +139,18 @@ final class LoginBrowser extends BorderPane {
         pageWatch.play();
     }
 
-    LoginWebData webData() {
-        return webData;
+    @Override
+    public boolean clearCookies() {
+        return LoginWebData.clearCookies();
     }
 
-    void stop() {
+    @Override
+    public void clearStoredData() throws IOException {
+        webData.clearFolder();
+    }
+
+    @Override
+    public void stop() {
         pageWatch.stop();
         flow = null;
         autofill = AutofillPlan.none();

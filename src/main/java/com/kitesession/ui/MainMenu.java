@@ -1,5 +1,7 @@
 package com.kitesession.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -21,73 +23,44 @@ final class MainMenu extends MenuBar {
     static final KeyCombination PREFERENCES = KeyCombination.keyCombination("Shortcut+Comma");
     static final KeyCombination QUIT = KeyCombination.keyCombination("Shortcut+Q");
 
-    /** What each item does; the window supplies it. */
-    interface Actions {
-        void preferences();
-
-        void openLogsFolder();
-
-        void quit();
-
-        void addProfile();
-
-        void makeDefault();
-
-        void exportToken();
-
-        void deleteProfile();
-
-        void login();
-
-        void copyToken();
-
-        void verify();
-
-        void logout();
-
-        void clearLoginCookies();
-
-        void redirectHelp();
-
-        void about();
-    }
-
-    /**
-     * {@code profileSelected}: a saved profile is in the form; {@code sessionShown}: the token
-     * view shows a session (Copy, Verify and Log out need one).
-     */
-    MainMenu(Actions actions, ObservableBooleanValue canLogin, ObservableBooleanValue profileSelected,
-            ObservableBooleanValue sessionShown) {
+    /** Items apply as the model says: Profile items to a saved profile, Session items to a shown session. */
+    MainMenu(WindowCommands commands, MainModel model) {
+        ObservableBooleanValue canLogin = model.canLoginProperty();
+        ObservableBooleanValue profileSelected = model.savedProfileSelectedProperty();
+        ObservableBooleanValue sessionShown = Bindings.and(model.sessionProperty().isNotNull(),
+                Bindings.equal(MainModel.Card.TOKEN, model.cardProperty()));
         setId("menu-bar");
         // On macOS the bar belongs at the top of the screen, as every Mac app's does.
         setUseSystemMenuBar(true);
-        MenuItem preferences = item("Preferences\u2026", "menu-preferences", PREFERENCES, actions::preferences);
-        MenuItem logs = item("Open logs folder", "menu-open-logs", null, actions::openLogsFolder);
-        MenuItem quit = item("Quit", "menu-quit", QUIT, actions::quit);
+        MenuItem preferences = item("Preferences\u2026", "menu-preferences", PREFERENCES, commands::preferences);
+        MenuItem logs = item("Open logs folder", "menu-open-logs", null, commands::openLogsFolder);
+        MenuItem quit = item("Quit", "menu-quit", QUIT, commands::quit);
         Menu file = new Menu("_File", null, preferences, logs, new SeparatorMenuItem(), quit);
 
-        MenuItem add = item("Add profile\u2026", "menu-add-profile", ADD_PROFILE, actions::addProfile);
-        MenuItem makeDefault = item("Make default", "menu-make-default", null, actions::makeDefault);
-        MenuItem export = item("Export token to a file\u2026", "menu-export", null, actions::exportToken);
-        MenuItem delete = item("Delete profile\u2026", "menu-delete-profile", null, actions::deleteProfile);
+        MenuItem add = item("Add profile\u2026", "menu-add-profile", ADD_PROFILE, commands::addProfile);
+        MenuItem edit = item("Edit profile", "menu-edit-profile", null, commands::editProfile);
+        edit.disableProperty().bind(model.draftProperty().isNull());
+        MenuItem makeDefault = item("Make default", "menu-make-default", null, commands::makeDefault);
+        MenuItem export = item("Export token to a file\u2026", "menu-export", null, commands::exportToken);
+        MenuItem delete = item("Delete profile\u2026", "menu-delete-profile", null, commands::deleteProfile);
         makeDefault.disableProperty().bind(not(profileSelected));
         export.disableProperty().bind(not(profileSelected));
         delete.disableProperty().bind(not(profileSelected));
-        Menu profile = new Menu("_Profile", null, add, new SeparatorMenuItem(), makeDefault, export, delete);
+        Menu profile = new Menu("_Profile", null, add, edit, new SeparatorMenuItem(), makeDefault, export, delete);
 
-        MenuItem login = item("Log in to Kite", "menu-login", LOGIN, actions::login);
-        MenuItem copy = item("Copy token", "menu-copy-token", COPY_TOKEN, actions::copyToken);
-        MenuItem verify = item("Verify session", "menu-verify", VERIFY, actions::verify);
-        MenuItem logout = item("Log out", "menu-logout", LOGOUT, actions::logout);
+        MenuItem login = item("Log in to Kite", "menu-login", LOGIN, commands::login);
+        MenuItem copy = item("Copy token", "menu-copy-token", COPY_TOKEN, commands::copyToken);
+        MenuItem verify = item("Verify session", "menu-verify", VERIFY, commands::verify);
+        MenuItem logout = item("Log out", "menu-logout", LOGOUT, commands::logout);
         login.disableProperty().bind(not(canLogin));
         copy.disableProperty().bind(not(sessionShown));
         verify.disableProperty().bind(not(sessionShown));
         logout.disableProperty().bind(not(sessionShown));
-        MenuItem clearCookies = item("Clear login cookies", "menu-clear-cookies", null, actions::clearLoginCookies);
+        MenuItem clearCookies = item("Clear login cookies", "menu-clear-cookies", null, commands::clearLoginCookies);
         Menu session = new Menu("_Session", null, login, copy, verify, logout, new SeparatorMenuItem(), clearCookies);
 
-        MenuItem redirect = item("Redirect URL help", "menu-redirect-help", null, actions::redirectHelp);
-        MenuItem about = item("About Kite Session Manager", "menu-about", null, actions::about);
+        MenuItem redirect = item("Redirect URL help", "menu-redirect-help", null, commands::redirectHelp);
+        MenuItem about = item("About Kite Session Manager", "menu-about", null, commands::about);
         Menu help = new Menu("_Help", null, redirect, new SeparatorMenuItem(), about);
         getMenus().addAll(file, profile, session, help);
     }
@@ -105,7 +78,7 @@ final class MainMenu extends MenuBar {
         return item;
     }
 
-    private static javafx.beans.binding.BooleanBinding not(ObservableBooleanValue value) {
-        return javafx.beans.binding.Bindings.createBooleanBinding(() -> !value.get(), value);
+    private static BooleanBinding not(ObservableBooleanValue value) {
+        return Bindings.createBooleanBinding(() -> !value.get(), value);
     }
 }

@@ -3,12 +3,10 @@ package com.kitesession.ui;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.session.Countdown;
 import com.kitesession.session.SessionState;
-import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.scene.control.Button;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -16,83 +14,47 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
- * Every profile with its session state and time left, ticking each second from the clock.
- * A state is shown as a word plus a symbol; colour only repeats what the text says.
+ * Every session with its state and time left, following the model's "now". A state is shown as
+ * a word plus a symbol; colour only repeats what the text says. The selection mirrors the
+ * model's; a person's pick is handed to {@code onPick}.
  */
-final class ProfileListView extends VBox {
-    final ListView<ProfileStatus> list = new ListView<>();
-    final Button add = new Button("Add");
-    final Button delete = new Button("Delete\u2026");
-    final Button makeDefault = new Button("Make default");
-    private final Clock clock;
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> list.refresh()));
-    private Consumer<ProfileStatus> onSelect = row -> { };
-    private boolean refreshing;
+final class ProfileListView extends ListView<ProfileStatus> {
+    private final MainModel model;
+    /** True while the list follows the model, so that following is not taken for a pick. */
+    private boolean following;
 
-    ProfileListView(Clock clock) {
-        this.clock = clock;
-        getStyleClass().add("profile-list");
-        list.setId("profile-list");
-        list.setPrefHeight(170);
-        list.setCellFactory(view -> new StatusCell());
-        add.setId("add-profile");
-        delete.setId("delete-profile");
-        makeDefault.setId("make-default");
-        Label title = new Label("Kite apps");
-        title.getStyleClass().add("profile-name");
-        getChildren().addAll(title, list, new HBox(6, add, delete, makeDefault));
-        setSpacing(6);
-        setPadding(new javafx.geometry.Insets(0, 18, 0, 18));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
-    }
-
-    /**
-     * Replaces the rows (new statuses), keeping the selection on {@code selectId} if it still
-     * exists, else the first row. The selection callback fires only when the selected profile
-     * changes, not on every refresh: a refresh must not reload the view it refreshes.
-     */
-    void show(List<ProfileStatus> rows, String selectId) {
-        String before = selectedId();
-        refreshing = true;
-        try {
-            list.getItems().setAll(rows);
-            ProfileStatus target = rows.stream().filter(r -> r.profile().id().equals(selectId)).findFirst()
-                    .orElse(rows.isEmpty() ? null : rows.get(0));
-            if (target != null) list.getSelectionModel().select(target);
-        } finally {
-            refreshing = false;
-        }
-        String after = selectedId();
-        if (after != null && !after.equals(before)) onSelect.accept(selected());
-    }
-
-    void onSelect(Consumer<ProfileStatus> action) {
-        this.onSelect = action;
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (refreshing || row == null) return;
-            if (old == null || !old.profile().id().equals(row.profile().id())) action.accept(row);
+    ProfileListView(MainModel model, Consumer<String> onPick) {
+        this.model = model;
+        setId("profile-list");
+        getStyleClass().add("session-list");
+        setCellFactory(view -> new StatusCell());
+        model.nowProperty().addListener(obs -> refresh());
+        model.selectedIdProperty().addListener(obs -> follow());
+        // The list keeps its own copy: replacing the rows moves the selection, and that must not count as a pick.
+        model.rows().addListener((ListChangeListener<ProfileStatus>) change -> follow());
+        getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (!following && row != null) onPick.accept(row.profile().id());
         });
+        follow();
     }
 
-    private String selectedId() {
-        ProfileStatus row = selected();
-        return row == null ? null : row.profile().id();
-    }
-
-    void stop() {
-        ticker.stop();
-    }
-
-    ProfileStatus selected() {
-        return list.getSelectionModel().getSelectedItem();
+    private void follow() {
+        following = true;
+        try {
+            if (!getItems().equals(model.rows())) getItems().setAll(model.rows());
+            String id = model.selectedIdProperty().get();
+            ProfileStatus row = getItems().stream().filter(r -> Objects.equals(r.profile().id(), id)).findFirst().orElse(null);
+            if (row == null) getSelectionModel().clearSelection();
+            else getSelectionModel().select(row);
+        } finally {
+            following = false;
+        }
     }
 
     /** The words a row shows for its state, e.g. "active, 17:42:05 left". */
-    static String stateText(ProfileStatus row, java.time.Instant now) {
+    static String stateText(ProfileStatus row, Instant now) {
         SessionState state = row.state(now);
         String left = Countdown.format(row.remaining(now));
         return switch (state) {
@@ -123,7 +85,7 @@ final class ProfileListView extends VBox {
             symbol.getStyleClass().add("row-symbol");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            box = new HBox(6, symbol, new VBox(1, name, state), gap);
+            box = new HBox(8, symbol, new VBox(1, name, state), gap);
         }
 
         @Override
@@ -133,7 +95,7 @@ final class ProfileListView extends VBox {
                 setGraphic(null);
                 return;
             }
-            java.time.Instant now = clock.instant();
+            Instant now = model.nowProperty().get();
             SessionState current = row.state(now);
             name.setText(row.profile().name() + (row.isDefault() ? " (default)" : ""));
             state.setText(stateText(row, now));

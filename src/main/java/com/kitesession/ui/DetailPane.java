@@ -1,0 +1,77 @@
+package com.kitesession.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The right of the window: an explanation panel over one card at a time (welcome, the Kite
+ * login, the busy exchange, the session dashboard, the redirect-URL help, the profile editor),
+ * as the model's card says.
+ */
+final class DetailPane extends VBox {
+    DetailPane(MainModel model, WindowCommands commands, Map<MainModel.Card, Node> shown) {
+        Map<MainModel.Card, Node> cards = new EnumMap<>(shown);
+        cards.put(MainModel.Card.WELCOME, welcome());
+        cards.put(MainModel.Card.BUSY, busy(model));
+        StackPane stack = new StackPane();
+        stack.getChildren().addAll(cards.values());
+        showCard(cards, model.cardProperty().get());
+        model.cardProperty().addListener((obs, old, card) -> showCard(cards, card));
+
+        // A long explanation scrolls within at most half the height, so the login page under it
+        // (where the person types the next code) always keeps room.
+        ExplanationView explanation = new ExplanationView(model.explanationProperty(), commands::fix,
+                commands::dismissExplanation);
+        ScrollPane explanationScroll = new ScrollPane(explanation);
+        explanationScroll.setFitToWidth(true);
+        explanationScroll.getStyleClass().add("explanation-scroll");
+        explanationScroll.visibleProperty().bind(explanation.visibleProperty());
+        explanationScroll.managedProperty().bind(explanation.managedProperty());
+        stack.setMinHeight(0);
+        getChildren().addAll(explanationScroll, stack);
+        // The cards ask for half (and grow into what the explanation leaves); the explanation
+        // takes what it needs up to the other half.
+        explanationScroll.maxHeightProperty().bind(heightProperty().multiply(0.5));
+        stack.prefHeightProperty().bind(heightProperty().multiply(0.45));
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        getStyleClass().add("content");
+    }
+
+    private static void showCard(Map<MainModel.Card, Node> cards, MainModel.Card card) {
+        cards.forEach((which, node) -> node.setVisible(which == card));
+    }
+
+    private static Node welcome() {
+        VBox welcome = new VBox(10);
+        welcome.getStyleClass().add("welcome");
+        welcome.setId("welcome");
+        Label title = new Label("Today's Kite session in one click");
+        title.getStyleClass().add("welcome-title");
+        title.setWrapText(true);
+        Label steps = new Label("1. Choose a session on the left, or add your Kite app (the demo works out of the box).\n"
+                + "2. Press Log in to Kite and log in as usual: user ID, password, 2FA code.\n"
+                + "3. The app catches the request_token, exchanges it, and shows your access token"
+                + " with a countdown to its 06:00 IST expiry. It remembers it, checks it stays live,"
+                + " and hands it to your scripts (Copy, an export file, or `kite-session token`).");
+        steps.setWrapText(true);
+        welcome.getChildren().addAll(title, steps);
+        return welcome;
+    }
+
+    private static Node busy(MainModel model) {
+        Label text = new Label();
+        text.setId("busy-text");
+        text.textProperty().bind(model.busyTextProperty());
+        VBox busy = new VBox(12, new ProgressIndicator(), text);
+        busy.getStyleClass().add("busy");
+        busy.setId("busy");
+        return busy;
+    }
+}

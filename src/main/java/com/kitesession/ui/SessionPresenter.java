@@ -1,0 +1,142 @@
+package com.kitesession.ui;
+
+import com.kitesession.explain.ErrorExplainer;
+import com.kitesession.explain.Explanation;
+import com.kitesession.service.ClipboardGuard;
+import com.kitesession.service.ProfileStatus;
+import com.kitesession.service.SessionService;
+import com.kitesession.session.ActiveSession;
+import com.kitesession.session.KiteProfile;
+import com.kitesession.session.SessionRecord.LivenessVerdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The shown session: verify, the periodic check of all sessions, log out, forget, copy. Driven by
+ * the model's "now": the liveness round comes due every few minutes of it, and a session that
+ * runs out is explained once.
+ */
+final class SessionPresenter {
+    private final MainModel model;
+    private final SessionService sessions;
+    private final UiTasks tasks;
+    private final ClipboardGuard clipboard;
+    private final ErrorExplainer explainer;
+    /** Re-reads the list, keeping the selection on the given id. */
+    private final Consumer<String> refresh;
+    private Instant nextLivenessRound;
+    /** The session whose expiry has been explained: once per session. */
+    private ActiveSession expiryExplained;
+
+    SessionPresenter(MainModel model, SessionService sessions, UiTasks tasks, ClipboardGuard clipboard,
+            ErrorExplainer explainer, Consumer<String> refresh) {
+        this.model = model;
+        this.sessions = sessions;
+        this.tasks = tasks;
+        this.clipboard = clipboard;
+        this.explainer = explainer;
+        this.refresh = refresh;
+        scheduleLivenessRound();
+        model.now.addListener((obs, old, now) -> onTick(now));
+        model.preferences.addListener((obs, old, chosen) -> scheduleLivenessRound());
+    }
+
+    private void scheduleLivenessRound() {
+        nextLivenessRound = model.now.get().plus(Duration.ofMinutes(model.preferences.get().livenessMinutes()));
+    }
+
+    private void onTick(Instant now) {
+        if (!now.isBefore(nextLivenessRound)) {
+            scheduleLivenessRound();
+            checkAllLive();
+        }
+        ActiveSession shown = model.session.get();
+        if (shown != null && shown.isExpired(now) && shown != expiryExplained) {
+            expiryExplained = shown;
+            model.explain(explainer.explainExpired(shown.expiresAt()));
+            refresh.accept(model.selectedId.get());
+        }
+    }
+
+    void copy() {
+        ActiveSession session = model.session.get();
+        if (session == null) return;
+        int seconds = sessions.settings().clipboardClearSeconds;
+        clipboard.copy(session.accessToken(), Duration.ofSeconds(seconds));
+        model.handover.set(model.handover.get().copied(model.now.get(), seconds));
+        model.sessionStatus.set(MainModel.Notice.success("Access token copied to the clipboard"
+                + (seconds > 0 ? "; it is cleared in " + seconds + " s if still there." : ".")));
+    }
+
+    void setClipboardClear(int seconds) {
+        tasks.create(() -> sessions.setClipboardClearSeconds(seconds)).run();
+    }
+
+    void verify() {
+        KiteProfile target = model.profile.get();
+        if (target == null || model.session.get() == null) return;
+        model.sessionStatus.set(MainModel.Notice.info("Checking the session with Kite\u2026"));
+        model.retry = MainModel.Retry.VERIFY;
+        tasks.create(() -> sessions.check(target)).onSuccess(result -> {
+            refresh.accept(target.id());
+            if (result.verdict() == LivenessVerdict.LIVE) {
+                model.sessionStatus.set(MainModel.Notice.success("Session is live: Kite accepted the token."));
+            } else if (result.explanation() != null) {
+                model.sessionStatus.set(MainModel.Notice.problem(result.verdict() == LivenessVerdict.OFFLINE
+                        ? "Could not reach Kite to check; the token is kept." : "Kite refused the session: see above."));
+                model.explain(result.explanation());
+            }
+        }).run();
+    }
+
+    /**
+     * The periodic round: every profile with a token that may be live is checked quietly; the
+     * list shows the outcome, and a refusal of the profile on screen is explained at once.
+     */
+    void checkAllLive() {
+        Instant now = model.now.get();
+        tasks.create(() -> {
+            Map<String, Explanation> refused = new HashMap<>();
+            for (ProfileStatus row : sessions.statuses()) {
+                if (!row.state(now).isLive()) continue;
+                SessionService.CheckResult result = sessions.check(row.profile());
+                if (result.verdict() == LivenessVerdict.REFUSED) refused.put(row.profile().id(), result.explanation());
+            }
+            return refused;
+        }).onSuccess(refused -> {
+            String shown = model.selectedId.get();
+            if (shown != null && refused.containsKey(shown)) model.explain(refused.get(shown));
+            refresh.accept(shown);
+        }).run();
+    }
+
+    void logout() {
+        KiteProfile target = model.profile.get();
+        if (target == null || model.session.get() == null) return;
+        tasks.create(() -> sessions.logout(target)).onSuccess(result -> {
+            if (result.done()) {
+                sessionEnded(target);
+            } else {
+                model.explain(explainer.explainLogoutFailed(result.problem()));
+            }
+        }).run();
+    }
+
+    /** Wipes the token on this computer only; Kite keeps it valid until its expiry. */
+    void forgetLocally() {
+        KiteProfile target = model.profile.get();
+        if (target == null) return;
+        tasks.create(() -> sessions.forgetSession(target)).onSuccess(() -> sessionEnded(target)).run();
+    }
+
+    private void sessionEnded(KiteProfile target) {
+        model.session.set(null);
+        model.handover.set(Handover.NONE);
+        model.sessionStatus.set(MainModel.Notice.NONE);
+        model.showHome();
+        refresh.accept(target.id());
+    }
+}

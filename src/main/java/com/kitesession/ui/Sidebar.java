@@ -1,0 +1,63 @@
+package com.kitesession.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The left of the window: the list of sessions with their live countdowns, Log in for the
+ * selected one, what the last action said, the demo card, and the profile buttons. A profile's
+ * settings open in the detail pane (Edit profile), not here.
+ */
+final class Sidebar extends VBox {
+    Sidebar(MainModel model, WindowCommands commands) {
+        super(10);
+        getStyleClass().add("sidebar");
+        setId("sidebar");
+        setPadding(new Insets(14, 16, 16, 16));
+        Label title = new Label("Kite sessions");
+        title.getStyleClass().add("sidebar-title");
+        ProfileListView list = new ProfileListView(model, commands::select);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Button login = new Button("Log in to Kite");
+        login.setId("login");
+        // Not the default button: Enter in the Kite page (submitting its form) would also fire it
+        // and restart the login under the person's feet.
+        login.getStyleClass().addAll("accent", "login-button");
+        login.setMaxWidth(Double.MAX_VALUE);
+        login.disableProperty().bind(model.canLoginProperty().not());
+        login.setTooltip(new Tooltip(MainMenu.withShortcut("Log in to Kite", MainMenu.LOGIN)));
+        login.setOnAction(e -> commands.login());
+
+        NoticeLabel notice = new NoticeLabel("notice", model.noticeProperty());
+        // While the editor is open it shows the same line next to Save.
+        notice.getStyleClass().add("sidebar-notice");
+        VBox noticeBox = new VBox(notice);
+        noticeBox.visibleProperty().bind(Bindings.notEqual(MainModel.Card.EDIT_PROFILE, model.cardProperty()));
+        noticeBox.managedProperty().bind(noticeBox.visibleProperty());
+
+        Button add = button("Add\u2026", "add-profile", commands::addProfile);
+        Button edit = button("Edit profile", "edit-profile", commands::editProfile);
+        Button makeDefault = button("Make default", "make-default", commands::makeDefault);
+        Button delete = button("Delete\u2026", "delete-profile", commands::deleteProfile);
+        edit.disableProperty().bind(model.draftProperty().isNull());
+        makeDefault.disableProperty().bind(model.savedProfileSelectedProperty().not());
+        delete.disableProperty().bind(model.savedProfileSelectedProperty().not());
+        FlowPane buttons = new FlowPane(6, 6, add, edit, makeDefault, delete);
+
+        getChildren().addAll(title, list, buttons, login, noticeBox, new DemoCard(model));
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}
