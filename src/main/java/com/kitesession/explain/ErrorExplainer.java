@@ -1,18 +1,16 @@
 package com.kitesession.explain;
 
 import com.kitesession.clock.ClockOffset;
-import com.kitesession.kite.InputException;
 import com.kitesession.kite.KiteAnswerTooLargeException;
 import com.kitesession.kite.KiteApiException;
+import com.kitesession.kite.KiteApiException.ErrorType;
 import com.kitesession.kite.KiteConnectionException;
 import com.kitesession.kite.KiteException;
 import com.kitesession.kite.KiteRedirectException;
 import com.kitesession.kite.KiteTimeoutException;
 import com.kitesession.kite.KiteUnexpectedResponseException;
 import com.kitesession.kite.LoginRedirect;
-import com.kitesession.kite.NetworkException;
-import com.kitesession.kite.PermissionException;
-import com.kitesession.kite.TokenException;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -25,7 +23,7 @@ import java.util.Optional;
  * not an API; anything unrecognised still gets a general explanation with Kite's own text.
  */
 public final class ErrorExplainer {
-    private static final java.time.ZoneId IST = java.time.ZoneId.of("Asia/Kolkata");
+    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'on' EEE d MMM", Locale.ENGLISH);
     private final LoginRejectionExplainer loginRejections = new LoginRejectionExplainer();
@@ -68,9 +66,8 @@ public final class ErrorExplainer {
      * and {@code now} let a 403 say whether the daily 06:00 expiry already explains it.
      */
     public Explanation explainApiCall(KiteException e, ZonedDateTime expiresAt, ZonedDateTime now) {
-        if (e instanceof TokenException || e instanceof PermissionException && isSessionMessage(e)) {
-            String kiteMessage = ((KiteApiException) e).kiteMessage();
-            return sessionEnded(expiresAt != null && !now.isBefore(expiresAt), expiresAt, kiteMessage);
+        if (e instanceof KiteApiException api && endsSession(api)) {
+            return sessionEnded(expiresAt != null && !now.isBefore(expiresAt), expiresAt, api.kiteMessage());
         }
         return explainCommon(e);
     }
@@ -139,7 +136,8 @@ public final class ErrorExplainer {
         return loginRejections.explain(rejection, computerNow, offset);
     }
 
-    private Explanation explainCommon(KiteException e) {
+    private static Explanation explainCommon(KiteException e) {
+        if (e instanceof KiteApiException api) return explainKiteError(api);
         if (e instanceof KiteTimeoutException) {
             return new Explanation(ErrorLayer.API, "Kite did not answer in time",
                     "The request to Kite timed out: a slow or interrupted connection, or Kite under load"
@@ -186,26 +184,29 @@ public final class ErrorExplainer {
                     List.of("Wait a minute and try again.", "Check Kite's status on kite.trade or Zerodha's social channels."),
                     FixAction.RETRY, null);
         }
-        if (e instanceof NetworkException api && api.httpStatus() == 429) {
+        return new Explanation(ErrorLayer.API, "Something went wrong talking to Kite",
+                e.getMessage() == null ? "An unexpected error." : e.getMessage(),
+                List.of("Try again."), FixAction.RETRY, null);
+    }
+
+    /** An error Kite reported in its JSON envelope, for any call. */
+    private static Explanation explainKiteError(KiteApiException api) {
+        if (api.errorType() == ErrorType.NETWORK && api.httpStatus() == 429) {
             return new Explanation(ErrorLayer.API, "Too many requests to Kite",
                     "Kite allows about 10 requests a second for these calls; more are refused for a moment.",
                     List.of("Wait a second, then try again.", "If scripts poll Kite in a loop, slow them down."),
                     FixAction.RETRY, api.kiteMessage());
         }
-        if (e instanceof InputException api) {
+        if (api.errorType() == ErrorType.INPUT) {
             return new Explanation(ErrorLayer.API, "Kite rejected the request as incomplete",
                     "A required field was missing or malformed: usually an empty api_key or request_token.",
                     List.of("Check the profile's api_key.", "Log in again."), FixAction.EDIT_PROFILE, api.kiteMessage());
         }
-        if (e instanceof KiteApiException api) {
-            return new Explanation(ErrorLayer.API, "Kite reported an error (" + api.errorType() + ")",
-                    "Kite answered HTTP " + api.httpStatus() + " and said what is quoted below.",
-                    List.of("Try again in a moment.", "If it persists, search the message on the kite.trade forum."),
-                    FixAction.RETRY, api.kiteMessage());
-        }
-        return new Explanation(ErrorLayer.API, "Something went wrong talking to Kite",
-                e.getMessage() == null ? "An unexpected error." : e.getMessage(),
-                List.of("Try again."), FixAction.RETRY, null);
+        // The name Kite sent, not GENERAL's: an error_type this app does not know is still shown as Kite wrote it.
+        return new Explanation(ErrorLayer.API, "Kite reported an error (" + api.sentErrorType() + ")",
+                "Kite answered HTTP " + api.httpStatus() + " and said what is quoted below.",
+                List.of("Try again in a moment.", "If it persists, search the message on the kite.trade forum."),
+                FixAction.RETRY, api.kiteMessage());
     }
 
     /** A bug of ours, not Kite's: still a message, never a stack trace. */
@@ -216,8 +217,13 @@ public final class ErrorExplainer {
                 FixAction.RETRY, null);
     }
 
-    private static boolean isSessionMessage(KiteException e) {
-        return lower(((KiteApiException) e).kiteMessage()).contains("access_token");
+    /** Kite no longer takes the access token: a TokenException, or a PermissionException about the token. */
+    private static boolean endsSession(KiteApiException api) {
+        return switch (api.errorType()) {
+            case TOKEN -> true;
+            case PERMISSION -> lower(api.kiteMessage()).contains("access_token");
+            default -> false;
+        };
     }
 
     private static String lower(String s) {

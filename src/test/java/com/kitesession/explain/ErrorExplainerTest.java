@@ -95,6 +95,17 @@ class ErrorExplainerTest {
     }
 
     @Test
+    void permissionRefusalEndsTheSessionOnlyWhenItIsAboutTheToken() {
+        Explanation aboutToken = explainer.explainApiCall(kite(403, "PermissionException", "Invalid `access_token`."),
+                expiry, expiry.minusHours(1));
+        assertEquals("The session was ended early", aboutToken.title());
+        Explanation other = explainer.explainApiCall(kite(403, "PermissionException", "No permission."), expiry,
+                expiry.minusHours(1));
+        assertEquals("Kite reported an error (PermissionException)", other.title());
+        assertEquals(FixAction.RETRY, other.action());
+    }
+
+    @Test
     void cancelledAndBrokenRedirectsAreTheLoginLayer() {
         assertEquals(ErrorLayer.LOGIN, explainer.explainCancelled().layer());
         Explanation failed = explainer.explainFailedRedirect(new LoginRedirect.Failed("success", "No request_token in the redirect."));
