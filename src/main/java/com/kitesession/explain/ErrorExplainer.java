@@ -8,6 +8,7 @@ import com.kitesession.kite.LoginRedirect;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,6 +92,17 @@ public final class ErrorExplainer {
                 why, fixes, FixAction.RELOGIN, kiteMessage);
     }
 
+    /**
+     * Kite could not be told of a logout, for the reason {@code why} (SessionService's logout
+     * result): the token is kept, and the person may forget it on this computer only.
+     */
+    public Explanation explainLogoutFailed(Explanation why) {
+        List<String> fixes = new ArrayList<>(why.fixes());
+        fixes.add("Or forget the token on this computer only; Kite keeps it valid until its expiry.");
+        return new Explanation(why.layer(), "Could not log out on Kite: " + afterColon(why.title()),
+                why.why() + " The token is kept until you decide.", fixes, FixAction.FORGET_LOCALLY, why.kiteMessage());
+    }
+
     /** The login page sent the person back with {@code status=cancelled}. */
     public Explanation explainCancelled() {
         return new Explanation(ErrorLayer.LOGIN, "The login was cancelled",
@@ -119,6 +131,16 @@ public final class ErrorExplainer {
                         "Or change the app's registered Redirect URL to " + expected + ".",
                         "Then log in again."),
                 FixAction.EDIT_PROFILE, null);
+    }
+
+    /** The embedded browser could not load the Kite login page {@code url} (null if not known). */
+    public Explanation explainLoginPageNotLoaded(String url) {
+        // The login URL's query holds the api_key and the login's state: not for the screen.
+        String page = url == null || url.isBlank() ? "the login page" : url.split("[?#]", 2)[0];
+        return new Explanation(ErrorLayer.LOGIN, "The Kite login page did not load",
+                "The embedded browser could not open " + page
+                        + ". This computer may be offline, or a firewall or proxy blocks kite.zerodha.com.",
+                List.of("Check that this computer is online.", "Try again."), FixAction.RELOGIN, null);
     }
 
     /**
@@ -156,6 +178,19 @@ public final class ErrorExplainer {
                 FixAction.RETRY, api.kiteMessage());
     }
 
+    /** The settings file was found damaged at start-up; {@code problem} is SessionService.loadProblem()'s plain words. */
+    public Explanation explainSettingsProblem(String problem) {
+        return LocalProblemExplainer.settingsProblem(problem);
+    }
+
+    /**
+     * A background task failed on this computer (the disk, the keychain, the secrets file). Only a
+     * SecretStoreException's or IOException's message is shown; any other cause is named by its class.
+     */
+    public Explanation explainLocalFailure(Throwable cause) {
+        return LocalProblemExplainer.localFailure(cause);
+    }
+
     /** A bug of ours, not Kite's: still a message, never a stack trace. */
     public Explanation explainUnexpected(RuntimeException e) {
         return new Explanation(ErrorLayer.API, "Something unexpected went wrong in the app",
@@ -171,6 +206,12 @@ public final class ErrorExplainer {
             case PERMISSION -> lower(api.kiteMessage()).contains("access_token");
             default -> false;
         };
+    }
+
+    /** A title read on after a colon: lower case at the start, unless it starts with the name Kite. */
+    private static String afterColon(String title) {
+        if (title.isEmpty() || title.startsWith("Kite")) return title;
+        return title.substring(0, 1).toLowerCase(Locale.ROOT) + title.substring(1);
     }
 
     private static String lower(String s) {
