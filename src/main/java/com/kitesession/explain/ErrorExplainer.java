@@ -1,20 +1,14 @@
 package com.kitesession.explain;
 
 import com.kitesession.clock.ClockOffset;
-import com.kitesession.kite.InputException;
-import com.kitesession.kite.KiteAnswerTooLargeException;
 import com.kitesession.kite.KiteApiException;
-import com.kitesession.kite.KiteConnectionException;
+import com.kitesession.kite.KiteApiException.ErrorType;
 import com.kitesession.kite.KiteException;
-import com.kitesession.kite.KiteRedirectException;
-import com.kitesession.kite.KiteTimeoutException;
-import com.kitesession.kite.KiteUnexpectedResponseException;
 import com.kitesession.kite.LoginRedirect;
-import com.kitesession.kite.NetworkException;
-import com.kitesession.kite.PermissionException;
-import com.kitesession.kite.TokenException;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +19,7 @@ import java.util.Optional;
  * not an API; anything unrecognised still gets a general explanation with Kite's own text.
  */
 public final class ErrorExplainer {
-    private static final java.time.ZoneId IST = java.time.ZoneId.of("Asia/Kolkata");
+    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'on' EEE d MMM", Locale.ENGLISH);
     private final LoginRejectionExplainer loginRejections = new LoginRejectionExplainer();
@@ -68,9 +62,8 @@ public final class ErrorExplainer {
      * and {@code now} let a 403 say whether the daily 06:00 expiry already explains it.
      */
     public Explanation explainApiCall(KiteException e, ZonedDateTime expiresAt, ZonedDateTime now) {
-        if (e instanceof TokenException || e instanceof PermissionException && isSessionMessage(e)) {
-            String kiteMessage = ((KiteApiException) e).kiteMessage();
-            return sessionEnded(expiresAt != null && !now.isBefore(expiresAt), expiresAt, kiteMessage);
+        if (e instanceof KiteApiException api && endsSession(api)) {
+            return sessionEnded(expiresAt != null && !now.isBefore(expiresAt), expiresAt, api.kiteMessage());
         }
         return explainCommon(e);
     }
@@ -97,6 +90,17 @@ public final class ErrorExplainer {
                 pastExpiry ? "The session expired at " + HOUR.format(expiresAt.withZoneSameInstant(IST)) + " IST"
                         : "The session was ended early",
                 why, fixes, FixAction.RELOGIN, kiteMessage);
+    }
+
+    /**
+     * Kite could not be told of a logout, for the reason {@code why} (SessionService's logout
+     * result): the token is kept, and the person may forget it on this computer only.
+     */
+    public Explanation explainLogoutFailed(Explanation why) {
+        List<String> fixes = new ArrayList<>(why.fixes());
+        fixes.add("Or forget the token on this computer only; Kite keeps it valid until its expiry.");
+        return new Explanation(why.layer(), "Could not log out on Kite: " + afterColon(why.title()),
+                why.why() + " The token is kept until you decide.", fixes, FixAction.FORGET_LOCALLY, why.kiteMessage());
     }
 
     /** The login page sent the person back with {@code status=cancelled}. */
@@ -129,6 +133,16 @@ public final class ErrorExplainer {
                 FixAction.EDIT_PROFILE, null);
     }
 
+    /** The embedded browser could not load the Kite login page {@code url} (null if not known). */
+    public Explanation explainLoginPageNotLoaded(String url) {
+        // The login URL's query holds the api_key and the login's state: not for the screen.
+        String page = url == null || url.isBlank() ? "the login page" : url.split("[?#]", 2)[0];
+        return new Explanation(ErrorLayer.LOGIN, "The Kite login page did not load",
+                "The embedded browser could not open " + page
+                        + ". This computer may be offline, or a firewall or proxy blocks kite.zerodha.com.",
+                List.of("Check that this computer is online.", "Try again."), FixAction.RELOGIN, null);
+    }
+
     /**
      * The login page refused the person: a wrong user ID or password, a wrong 2FA code, or a
      * blocked account. {@code computerNow} is this computer's clock and {@code offset} the
@@ -139,73 +153,42 @@ public final class ErrorExplainer {
         return loginRejections.explain(rejection, computerNow, offset);
     }
 
-    private Explanation explainCommon(KiteException e) {
-        if (e instanceof KiteTimeoutException) {
-            return new Explanation(ErrorLayer.API, "Kite did not answer in time",
-                    "The request to Kite timed out: a slow or interrupted connection, or Kite under load"
-                            + " (often just before 09:15 IST).",
-                    List.of("Check the internet connection and try again.",
-                            "If a request_token was involved and a minute has passed, log in again."),
-                    FixAction.RETRY, null);
-        }
-        if (e instanceof KiteConnectionException connection) {
-            // The host actually tried: a profile pointing at the wrong address must be visible as such.
-            String host = connection.host() == null ? "api.kite.trade" : connection.host();
-            return new Explanation(ErrorLayer.API, "Cannot reach Kite at " + host,
-                    "The connection to Kite's API at " + host + " failed before it answered: no internet,"
-                            + " a firewall or proxy, a DNS problem, or a wrong API address in the profile.",
-                    List.of("Check that this computer is online (open any web page).",
-                            "If you use a VPN, proxy or firewall, allow " + host + ".",
-                            "Check the profile's API address (Kite's is https://api.kite.trade).",
-                            "Try again."),
-                    FixAction.RETRY, null);
-        }
-        if (e instanceof KiteRedirectException redirect) {
-            return new Explanation(ErrorLayer.API, "The Kite API address answered with a redirect",
-                    "Kite's API never redirects, but " + redirect.host() + " answered HTTP " + redirect.httpStatus()
-                            + " pointing elsewhere. The app did not follow it, so nothing was sent to the other"
-                            + " address. A Wi-Fi sign-in page, a proxy or a wrong API address in the profile does this.",
-                    List.of("Check the profile's API address: Kite's is https://api.kite.trade.",
-                            "On hotel, office or public Wi-Fi, open any web page and finish its sign-in first.",
-                            "Try again (if a login was being exchanged, log in again for a fresh request_token)."),
-                    FixAction.RETRY, null);
-        }
-        if (e instanceof KiteAnswerTooLargeException tooLarge) {
-            return new Explanation(ErrorLayer.API, "Kite's answer was too large",
-                    tooLarge.host() + " sent more than 1 MiB, where Kite's answers to this call are a few hundred"
-                            + " bytes. The app stopped reading it: this is not Kite's usual answer, more likely a"
-                            + " proxy or a wrong API address.",
-                    List.of("Check the profile's API address: Kite's is https://api.kite.trade.",
-                            "Wait a minute and try again."),
-                    FixAction.RETRY, null);
-        }
-        if (e instanceof KiteUnexpectedResponseException unexpected) {
-            return new Explanation(ErrorLayer.API, "Kite sent a page instead of data",
-                    "Kite's server answered HTTP " + unexpected.httpStatus() + " with something that is not its"
-                            + " usual JSON, typically a gateway or maintenance page while Kite is having trouble.",
-                    List.of("Wait a minute and try again.", "Check Kite's status on kite.trade or Zerodha's social channels."),
-                    FixAction.RETRY, null);
-        }
-        if (e instanceof NetworkException api && api.httpStatus() == 429) {
+    private static Explanation explainCommon(KiteException e) {
+        if (e instanceof KiteApiException api) return explainKiteError(api);
+        return TransportFailureExplainer.explain(e);
+    }
+
+    /** An error Kite reported in its JSON envelope, for any call. */
+    private static Explanation explainKiteError(KiteApiException api) {
+        if (api.errorType() == ErrorType.NETWORK && api.httpStatus() == 429) {
             return new Explanation(ErrorLayer.API, "Too many requests to Kite",
                     "Kite allows about 10 requests a second for these calls; more are refused for a moment.",
                     List.of("Wait a second, then try again.", "If scripts poll Kite in a loop, slow them down."),
                     FixAction.RETRY, api.kiteMessage());
         }
-        if (e instanceof InputException api) {
+        if (api.errorType() == ErrorType.INPUT) {
             return new Explanation(ErrorLayer.API, "Kite rejected the request as incomplete",
                     "A required field was missing or malformed: usually an empty api_key or request_token.",
                     List.of("Check the profile's api_key.", "Log in again."), FixAction.EDIT_PROFILE, api.kiteMessage());
         }
-        if (e instanceof KiteApiException api) {
-            return new Explanation(ErrorLayer.API, "Kite reported an error (" + api.errorType() + ")",
-                    "Kite answered HTTP " + api.httpStatus() + " and said what is quoted below.",
-                    List.of("Try again in a moment.", "If it persists, search the message on the kite.trade forum."),
-                    FixAction.RETRY, api.kiteMessage());
-        }
-        return new Explanation(ErrorLayer.API, "Something went wrong talking to Kite",
-                e.getMessage() == null ? "An unexpected error." : e.getMessage(),
-                List.of("Try again."), FixAction.RETRY, null);
+        // The name Kite sent, not GENERAL's: an error_type this app does not know is still shown as Kite wrote it.
+        return new Explanation(ErrorLayer.API, "Kite reported an error (" + api.sentErrorType() + ")",
+                "Kite answered HTTP " + api.httpStatus() + " and said what is quoted below.",
+                List.of("Try again in a moment.", "If it persists, search the message on the kite.trade forum."),
+                FixAction.RETRY, api.kiteMessage());
+    }
+
+    /** The settings file was found damaged at start-up; {@code problem} is SessionService.loadProblem()'s plain words. */
+    public Explanation explainSettingsProblem(String problem) {
+        return LocalProblemExplainer.settingsProblem(problem);
+    }
+
+    /**
+     * A background task failed on this computer (the disk, the keychain, the secrets file). Only a
+     * SecretStoreException's or IOException's message is shown; any other cause is named by its class.
+     */
+    public Explanation explainLocalFailure(Throwable cause) {
+        return LocalProblemExplainer.localFailure(cause);
     }
 
     /** A bug of ours, not Kite's: still a message, never a stack trace. */
@@ -216,8 +199,19 @@ public final class ErrorExplainer {
                 FixAction.RETRY, null);
     }
 
-    private static boolean isSessionMessage(KiteException e) {
-        return lower(((KiteApiException) e).kiteMessage()).contains("access_token");
+    /** Kite no longer takes the access token: a TokenException, or a PermissionException about the token. */
+    private static boolean endsSession(KiteApiException api) {
+        return switch (api.errorType()) {
+            case TOKEN -> true;
+            case PERMISSION -> lower(api.kiteMessage()).contains("access_token");
+            default -> false;
+        };
+    }
+
+    /** A title read on after a colon: lower case at the start, unless it starts with the name Kite. */
+    private static String afterColon(String title) {
+        if (title.isEmpty() || title.startsWith("Kite")) return title;
+        return title.substring(0, 1).toLowerCase(Locale.ROOT) + title.substring(1);
     }
 
     private static String lower(String s) {

@@ -9,4 +9,9 @@ public abstract class KiteException extends Exception {
     protected KiteException(String message) {
         super(message);
     }
+
+    /** What failed, in one word for the logs; Kite's error_type for an error Kite reported. */
+    public String failureName() {
+        return getClass().getSimpleName();
+    }
 }

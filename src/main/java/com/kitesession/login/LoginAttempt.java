@@ -5,6 +5,7 @@ import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteException;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.LoginRedirect;
 import com.kitesession.kite.LoginUrls;
 import com.kitesession.kite.RedirectParser;
@@ -61,7 +62,7 @@ public final class LoginAttempt {
         this.redirects = new RedirectParser(profile.redirectUrl());
         this.loginOrigin = LoginOrigin.of(profile.loginBase()).orElseThrow(() -> new IllegalArgumentException(
                 "The Kite login address " + profile.loginBase() + " is not an http(s) address; Kite's is "
-                        + com.kitesession.kite.KiteHosts.LOGIN_BASE + "."));
+                        + KiteHosts.LOGIN_BASE + "."));
         this.expiry = expiry;
         this.clock = clock;
         this.background = background;
@@ -136,7 +137,7 @@ public final class LoginAttempt {
             ui.execute(() -> listener.loggedIn(session));
         } catch (KiteException e) {
             // KiteException messages never carry a secret (see KiteException); the formatter masks any all the same.
-            LOG.warning(() -> "Login of profile " + profile.id() + " failed at the exchange: " + e.getClass().getSimpleName()
+            LOG.warning(() -> "Login of profile " + profile.id() + " failed at the exchange: " + e.failureName()
                     + ": " + e.getMessage());
             Explanation explanation = explainer.explainExchange(e);
             ui.execute(() -> listener.failed(explanation));

@@ -6,8 +6,6 @@ import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteException;
-import com.kitesession.kite.PermissionException;
-import com.kitesession.kite.TokenException;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.secrets.SecretStore;
@@ -21,6 +19,7 @@ import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.storage.TokenExportWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ public final class SessionService {
     }
 
     /** The folder settings.json lives in: the app's data folder. */
-    public java.nio.file.Path dataFolder() {
+    public Path dataFolder() {
         return store.file().getParent();
     }
 
@@ -282,7 +281,7 @@ public final class SessionService {
             new KiteClient(profile.apiBase(), http).getProfile(profile.apiKey(), checked.accessToken());
             result = new CheckResult(LivenessVerdict.LIVE, null);
         } catch (KiteException e) {
-            failure = e.getClass().getSimpleName() + (e instanceof KiteApiException api ? ", HTTP " + api.httpStatus() : "");
+            failure = e.failureName() + (e instanceof KiteApiException api ? ", HTTP " + api.httpStatus() : "");
             result = new CheckResult(refusesToken(e) ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE,
                     explainer.explainApiCall(e, checked.expiresAt(), clock.instant().atZone(TokenExpiry.IST)));
         }
@@ -297,10 +296,12 @@ public final class SessionService {
         return result;
     }
 
-    /** Kite's answer about this token itself: a 403 (TokenException, PermissionException). */
+    /** Kite's answer about this token itself: a TokenException, a PermissionException, or another 403. */
     private static boolean refusesToken(KiteException e) {
-        return e instanceof TokenException || e instanceof PermissionException
-                || e instanceof KiteApiException api && api.httpStatus() == 403;
+        return e instanceof KiteApiException api && switch (api.errorType()) {
+            case TOKEN, PERMISSION -> true;
+            default -> api.httpStatus() == 403;
+        };
     }
 
     private static boolean sameLogin(SessionRecord record, ActiveSession session) {

@@ -3,7 +3,8 @@ package com.kitesession.clock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.kitesession.kite.KiteClient;
-import com.kitesession.kite.TokenException;
+import com.kitesession.kite.KiteApiException;
+import com.kitesession.kite.KiteApiException.ErrorType;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
@@ -31,8 +32,9 @@ class DateHeaderClockProbeTest {
             OkHttpClient http = KiteClient.defaultHttpClient().newBuilder()
                     .addNetworkInterceptor(new DateHeaderClockProbe(offsets, localClock)).build();
             KiteClient kite = new KiteClient(sim.baseUrl(), http);
-            assertThrows(TokenException.class, () -> kite.getProfile(sim.account().apiKey(), "bogus-token"),
-                    "a 403 still carries a Date");
+            KiteApiException refused = assertThrows(KiteApiException.class,
+                    () -> kite.getProfile(sim.account().apiKey(), "bogus-token"), "a 403 still carries a Date");
+            assertEquals(ErrorType.TOKEN, refused.errorType());
         }
         return offsets.best().orElseThrow(() -> new AssertionError("no reading recorded"));
     }

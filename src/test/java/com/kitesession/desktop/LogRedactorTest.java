@@ -84,7 +84,7 @@ class LogRedactorTest {
     @Test
     void kitesOwnMessagesAndStackTracesStayReadable() {
         for (String plain : new String[] {
-            "com.kitesession.kite.TokenException: Token is invalid or has expired.",
+            "com.kitesession.kite.KiteApiException: Kite refused the request: Token is invalid or has expired. (HTTP 403, TokenException)",
             "Incorrect `api_key` or `access_token`.",
             "Invalid `checksum`.",
             "\tat com.kitesession.kite.KiteClient.generateSession(KiteClient.java:120)",

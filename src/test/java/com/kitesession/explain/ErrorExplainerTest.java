@@ -1,6 +1,7 @@
 package com.kitesession.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +11,12 @@ import com.kitesession.kite.KiteException;
 import com.kitesession.kite.KiteTimeoutException;
 import com.kitesession.kite.KiteUnexpectedResponseException;
 import com.kitesession.kite.LoginRedirect;
+import com.kitesession.secrets.SecretStoreException;
+import java.io.IOException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import com.kitesession.clock.ClockOffset;
 import org.junit.jupiter.api.Test;
@@ -95,11 +99,87 @@ class ErrorExplainerTest {
     }
 
     @Test
+    void permissionRefusalEndsTheSessionOnlyWhenItIsAboutTheToken() {
+        Explanation aboutToken = explainer.explainApiCall(kite(403, "PermissionException", "Invalid `access_token`."),
+                expiry, expiry.minusHours(1));
+        assertEquals("The session was ended early", aboutToken.title());
+        Explanation other = explainer.explainApiCall(kite(403, "PermissionException", "No permission."), expiry,
+                expiry.minusHours(1));
+        assertEquals("Kite reported an error (PermissionException)", other.title());
+        assertEquals(FixAction.RETRY, other.action());
+    }
+
+    @Test
     void cancelledAndBrokenRedirectsAreTheLoginLayer() {
         assertEquals(ErrorLayer.LOGIN, explainer.explainCancelled().layer());
         Explanation failed = explainer.explainFailedRedirect(new LoginRedirect.Failed("success", "No request_token in the redirect."));
         assertEquals(ErrorLayer.LOGIN, failed.layer());
         assertEquals("No request_token in the redirect.", failed.why());
+    }
+
+    @Test
+    void loginPageNotLoadedShowsTheAddressWithoutItsQuery() {
+        Explanation e = explainer.explainLoginPageNotLoaded("https://kite.zerodha.com/connect/login?v=3&api_key=kitedemo#top");
+        assertEquals(ErrorLayer.LOGIN, e.layer());
+        assertEquals("The Kite login page did not load", e.title());
+        assertEquals("The embedded browser could not open https://kite.zerodha.com/connect/login. This computer may be"
+                + " offline, or a firewall or proxy blocks kite.zerodha.com.", e.why());
+        assertEquals(List.of("Check that this computer is online.", "Try again."), e.fixes());
+        assertEquals(FixAction.RELOGIN, e.action());
+        assertNull(e.kiteMessage());
+        assertTrue(explainer.explainLoginPageNotLoaded(null).why().startsWith("The embedded browser could not open the login page."));
+    }
+
+    @Test
+    void logoutFailureKeepsTheTokenAndOffersToForgetItHere() {
+        Explanation offline = explainer.explainExchange(new KiteConnectionException("api.kite.trade", "refused"));
+        Explanation e = explainer.explainLogoutFailed(offline);
+        assertEquals(offline.layer(), e.layer());
+        assertEquals("Could not log out on Kite: cannot reach Kite at api.kite.trade", e.title());
+        assertEquals(offline.why() + " The token is kept until you decide.", e.why());
+        assertEquals(offline.fixes(), e.fixes().subList(0, offline.fixes().size()));
+        assertEquals("Or forget the token on this computer only; Kite keeps it valid until its expiry.",
+                e.fixes().get(e.fixes().size() - 1));
+        assertEquals(offline.fixes().size() + 1, e.fixes().size());
+        assertEquals(FixAction.FORGET_LOCALLY, e.action());
+
+        Explanation saidByKite = new Explanation(ErrorLayer.API, "Kite did not answer in time", "Why.", List.of(),
+                FixAction.RETRY, "Kite's words");
+        Explanation late = explainer.explainLogoutFailed(saidByKite);
+        assertEquals("Could not log out on Kite: Kite did not answer in time", late.title(), "Kite stays a name");
+        assertEquals("Kite's words", late.kiteMessage());
+    }
+
+    @Test
+    void settingsProblemIsThisComputer() {
+        String problem = "The settings file settings.json was damaged and could not be read (bad JSON).";
+        Explanation e = explainer.explainSettingsProblem(problem);
+        assertEquals(ErrorLayer.LOCAL, e.layer());
+        assertEquals("A problem with the settings file", e.title());
+        assertEquals(problem, e.why());
+        assertEquals(List.of("Check the profiles in the list and Preferences; re-enter what is missing or was reset."), e.fixes());
+        assertEquals(FixAction.NONE, e.action());
+        assertNull(e.kiteMessage());
+    }
+
+    @Test
+    void localFailureShowsOnlyMessagesWrittenToBeRead() {
+        Explanation disk = explainer.explainLocalFailure(new IOException("No space left on device"));
+        assertEquals(ErrorLayer.LOCAL, disk.layer());
+        assertEquals("Could not read or save this computer's data", disk.title());
+        assertEquals("No space left on device", disk.why());
+        assertEquals(List.of("Check the disk has space and the app's folder is writable.", "Try again."), disk.fixes());
+        assertEquals(FixAction.NONE, disk.action());
+        assertNull(disk.kiteMessage());
+        assertEquals("The keychain is locked.",
+                explainer.explainLocalFailure(new SecretStoreException("The keychain is locked.")).why());
+
+        String token = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6";
+        Explanation bug = explainer.explainLocalFailure(new IllegalStateException("token " + token));
+        assertEquals("An unexpected IllegalStateException happened.", bug.why());
+        String quoted = explainer.explainLocalFailure(new IOException("GET /session/token?access_token=" + token)).why();
+        assertFalse(quoted.contains(token), quoted);
+        assertEquals("An unexpected IOException happened.", explainer.explainLocalFailure(new IOException()).why());
     }
 
     @Test

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.kitesession.kite.KiteApiException.ErrorType;
 import com.kitesession.testing.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -185,9 +185,10 @@ class KiteClientTest {
     @Test
     void invalidChecksum() {
         answer(403, error("TokenException", "Invalid `checksum`."));
-        var e = expect(TokenException.class, () -> client.generateSession(API_KEY, REQUEST_TOKEN, SECRET));
+        var e = expect(KiteApiException.class, () -> client.generateSession(API_KEY, REQUEST_TOKEN, SECRET));
         assertEquals(403, e.httpStatus());
-        assertEquals("TokenException", e.errorType());
+        assertEquals(ErrorType.TOKEN, e.errorType());
+        assertEquals("TokenException", e.sentErrorType());
         assertEquals("Invalid `checksum`.", e.kiteMessage());
         assertTrue(e.getMessage().contains("Invalid `checksum`."), e.getMessage());
     }
@@ -195,52 +196,58 @@ class KiteClientTest {
     @Test
     void expiredSessionOnLogout() {
         answer(403, error("TokenException", "Incorrect `api_key` or `access_token`."));
-        expect(TokenException.class, () -> client.invalidateAccessToken(API_KEY, ACCESS_TOKEN));
+        var e = expect(KiteApiException.class, () -> client.invalidateAccessToken(API_KEY, ACCESS_TOKEN));
+        assertEquals(ErrorType.TOKEN, e.errorType());
     }
 
     /** The messages seen for real (KITE-FACTS.md), then every other documented error_type. */
     static Stream<Arguments> kiteErrors() {
         return Stream.of(
-                arguments(403, "TokenException", "Token is invalid or has expired.", TokenException.class),
-                arguments(403, "TokenException", "Incorrect `api_key` or `access_token`.", TokenException.class),
-                arguments(429, "NetworkException", "Too many requests", NetworkException.class),
-                arguments(400, "InputException", "Missing or empty field `api_key`", InputException.class),
-                arguments(403, "PermissionException", "No permission.", PermissionException.class),
-                arguments(502, "DataException", "Couldn't parse the response.", DataException.class),
-                arguments(500, "GeneralException", "Something went wrong.", GeneralException.class),
-                arguments(400, "UserException", "User issue.", UserException.class),
-                arguments(400, "OrderException", "Order issue.", OrderException.class),
-                arguments(400, "MarginException", "Insufficient funds.", MarginException.class),
-                arguments(400, "HoldingException", "Insufficient holdings.", HoldingException.class),
-                arguments(503, "NetworkException", "Upstream down.", NetworkException.class));
+                arguments(403, "TokenException", "Token is invalid or has expired.", ErrorType.TOKEN),
+                arguments(403, "TokenException", "Incorrect `api_key` or `access_token`.", ErrorType.TOKEN),
+                arguments(429, "NetworkException", "Too many requests", ErrorType.NETWORK),
+                arguments(400, "InputException", "Missing or empty field `api_key`", ErrorType.INPUT),
+                arguments(403, "PermissionException", "No permission.", ErrorType.PERMISSION),
+                arguments(502, "DataException", "Couldn't parse the response.", ErrorType.DATA),
+                arguments(500, "GeneralException", "Something went wrong.", ErrorType.GENERAL),
+                arguments(400, "UserException", "User issue.", ErrorType.USER),
+                arguments(400, "OrderException", "Order issue.", ErrorType.ORDER),
+                arguments(400, "MarginException", "Insufficient funds.", ErrorType.MARGIN),
+                arguments(400, "HoldingException", "Insufficient holdings.", ErrorType.HOLDING),
+                arguments(503, "NetworkException", "Upstream down.", ErrorType.NETWORK));
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @MethodSource("kiteErrors")
-    void kiteErrorEnvelopes(int code, String type, String message, Class<? extends KiteApiException> cls) {
+    void kiteErrorEnvelopes(int code, String type, String message, ErrorType expected) {
         answer(code, error(type, message));
-        var e = expect(cls, () -> client.getProfile(API_KEY, ACCESS_TOKEN));
-        assertSame(cls, e.getClass());
+        var e = expect(KiteApiException.class, () -> client.getProfile(API_KEY, ACCESS_TOKEN));
         assertEquals(code, e.httpStatus());
-        assertEquals(type, e.errorType());
+        assertEquals(expected, e.errorType());
+        assertEquals(type, expected.kiteName());
+        assertEquals(type, e.sentErrorType());
+        assertEquals(type, e.failureName());
         assertEquals(message, e.kiteMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test
-    void unknownErrorTypeIsKeptAsPlainApiException() {
+    void unknownErrorTypeIsGeneralButKeepsItsName() {
         answer(418, error("TeapotException", "I am a teapot."));
         var e = expect(KiteApiException.class, () -> client.getProfile(API_KEY, ACCESS_TOKEN));
-        assertSame(KiteApiException.class, e.getClass());
-        assertEquals("TeapotException", e.errorType());
+        assertEquals(ErrorType.GENERAL, e.errorType());
+        assertEquals("TeapotException", e.sentErrorType());
         assertEquals("I am a teapot.", e.kiteMessage());
         assertTrue(e.getMessage().contains("I am a teapot."));
+        assertTrue(e.getMessage().contains("TeapotException"), e.getMessage());
     }
 
     @Test
     void missingErrorTypeIsGeneral() {
         answer(500, "{\"status\":\"error\",\"message\":\"Something broke.\",\"data\":null}");
-        var e = expect(GeneralException.class, () -> client.getProfile(API_KEY, ACCESS_TOKEN));
+        var e = expect(KiteApiException.class, () -> client.getProfile(API_KEY, ACCESS_TOKEN));
+        assertEquals(ErrorType.GENERAL, e.errorType());
+        assertEquals("GeneralException", e.sentErrorType());
         assertEquals(500, e.httpStatus());
         assertEquals("Something broke.", e.kiteMessage());
     }
@@ -248,7 +255,8 @@ class KiteClientTest {
     @Test
     void errorEnvelopeWithHttp200StillFails() {
         answer(200, error("InputException", "Missing api_key"));
-        expect(InputException.class, () -> client.getProfile(API_KEY, ACCESS_TOKEN));
+        var e = expect(KiteApiException.class, () -> client.getProfile(API_KEY, ACCESS_TOKEN));
+        assertEquals(ErrorType.INPUT, e.errorType());
     }
 
     // ---- answers that are not Kite's data ----
