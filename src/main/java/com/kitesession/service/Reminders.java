@@ -49,8 +49,8 @@ public final class Reminders {
 
     /**
      * The next reminder after {@code now} that {@link #due} would give: the earliest expiry of a
-     * stored session, or the next pre-market time on a trading day (if on). The pre-market one is
-     * shown as planned; it is skipped when a session is live by then.
+     * stored session, or the next pre-market time on a trading day when no session that is live
+     * now lasts past it (if the pre-market reminder is on).
      */
     public Optional<Upcoming> next(Instant now, List<ProfileStatus> rows) {
         Optional<Upcoming> expiry = rows.stream()
@@ -58,9 +58,13 @@ public final class Reminders {
                 .min(Comparator.comparing(row -> row.record().expiresAt()))
                 .map(row -> new Upcoming(row.record().expiresAt(), row.profile().name() + "'s session expires"));
         if (preMarket == null || rows.isEmpty() || tradingDays.isEmpty()) return expiry;
+        Instant liveUntil = rows.stream().filter(row -> row.state(now).isLive()).map(row -> row.record().expiresAt())
+                .max(Comparator.naturalOrder()).orElse(now);
         ZonedDateTime candidate = now.atZone(TokenExpiry.IST).toLocalDate().atTime(preMarket).atZone(TokenExpiry.IST);
-        if (!candidate.toInstant().isAfter(now)) candidate = candidate.plusDays(1);
-        for (int day = 0; day < 7 && !tradingDays.contains(candidate.getDayOfWeek()); day++) candidate = candidate.plusDays(1);
+        while (!candidate.toInstant().isAfter(now) || !candidate.toInstant().isAfter(liveUntil)
+                || !tradingDays.contains(candidate.getDayOfWeek())) {
+            candidate = candidate.plusDays(1);
+        }
         Upcoming preMarketReminder = new Upcoming(candidate.toInstant(), "pre-market check, if no session is live by then");
         return expiry.filter(e -> e.at().isBefore(preMarketReminder.at())).or(() -> Optional.of(preMarketReminder));
     }

@@ -27,8 +27,12 @@ final class DashboardFacts {
 
     /** E.g. "\u2714 active"; for a row the list no longer has (just logged in): active. */
     static String state(Optional<ProfileStatus> row, Instant now) {
-        SessionState state = row.map(r -> r.state(now)).orElse(SessionState.ACTIVE);
+        SessionState state = stateOf(row, now);
         return ProfileListView.symbol(state) + " " + state.label();
+    }
+
+    static SessionState stateOf(Optional<ProfileStatus> row, Instant now) {
+        return row.map(r -> r.state(now)).orElse(SessionState.ACTIVE);
     }
 
     /** When Kite last answered about the token, and what it said. */

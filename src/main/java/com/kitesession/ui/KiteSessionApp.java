@@ -153,11 +153,20 @@ public final class KiteSessionApp extends Application {
         }
         place(stage, sessions.settings().window);
         stage.setOnCloseRequest(e -> rememberPlacement(stage, sessions));
+        double width = stage.getWidth();
+        double height = stage.getHeight();
         stage.show();
         // After showing: some X window managers (openbox) open a window at its minimum size
         // hint when it is set before the window exists.
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        // Openbox also takes the hint that arrives while the window is being mapped as its size:
+        // the intended size again, once the window is up.
+        Platform.runLater(() -> {
+            if (stage.isMaximized()) return;
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
         Milestones.mark("app.stage-shown");
     }
 

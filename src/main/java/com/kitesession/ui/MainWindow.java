@@ -121,7 +121,11 @@ public final class MainWindow extends BorderPane {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(style);
-        if (prefWidth > 0) scroll.setPrefWidth(prefWidth);
+        // The sidebar fills the height, so its list grows with the window.
+        if (prefWidth > 0) {
+            scroll.setPrefWidth(prefWidth);
+            scroll.setFitToHeight(true);
+        }
         scroll.setMinWidth(minWidth);
         return scroll;
     }

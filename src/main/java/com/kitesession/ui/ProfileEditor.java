@@ -74,7 +74,7 @@ final class ProfileEditor extends VBox {
         getChildren().addAll(title, labelled("Name", name), labelled("API key", apiKey), labelled("API secret", apiSecret),
                 secretNote, new VBox(2, redirectCaption, redirectUrl, redirectCheck), labelled("Kite user ID", userId),
                 oneClick, oneClickFields, new HBox(8, save, close), new NoticeLabel("editor-notice", model.noticeProperty()),
-                export, exportInfo);
+                export, exportInfo, profileActions(model, commands));
         model.draftProperty().addListener((obs, old, draft) -> fill(draft));
         model.editorFocusProperty().addListener((obs, old, field) -> focus(field));
         fill(model.draftProperty().get());
@@ -129,6 +129,22 @@ final class ProfileEditor extends VBox {
         redirectCheck.setVisible(!fine);
         redirectCheck.setManaged(!fine);
         if (!fine) RedirectHelpView.showCheck(redirectCheck, typed);
+    }
+
+    /** Rarer actions on a saved profile, apart from Save. */
+    private static Node profileActions(MainModel model, WindowCommands commands) {
+        Button makeDefault = new Button("Make default");
+        makeDefault.setId("make-default");
+        makeDefault.setOnAction(e -> commands.makeDefault());
+        Button delete = new Button("Delete profile\u2026");
+        delete.setId("delete-profile");
+        delete.getStyleClass().add("danger");
+        delete.setOnAction(e -> commands.deleteProfile());
+        HBox actions = new HBox(8, makeDefault, delete);
+        actions.getStyleClass().add("profile-actions");
+        actions.visibleProperty().bind(model.savedProfileSelectedProperty());
+        actions.managedProperty().bind(actions.visibleProperty());
+        return actions;
     }
 
     private static TextField field(String id, String prompt) {

@@ -44,12 +44,9 @@ final class Sidebar extends VBox {
 
         Button add = button("Add\u2026", "add-profile", commands::addProfile);
         Button edit = button("Edit profile", "edit-profile", commands::editProfile);
-        Button makeDefault = button("Make default", "make-default", commands::makeDefault);
-        Button delete = button("Delete\u2026", "delete-profile", commands::deleteProfile);
         edit.disableProperty().bind(model.draftProperty().isNull());
-        makeDefault.disableProperty().bind(model.savedProfileSelectedProperty().not());
-        delete.disableProperty().bind(model.savedProfileSelectedProperty().not());
-        FlowPane buttons = new FlowPane(6, 6, add, edit, makeDefault, delete);
+        // Make default and Delete are in the editor and the Profile menu: rarer, and one is destructive.
+        FlowPane buttons = new FlowPane(6, 6, add, edit);
 
         getChildren().addAll(title, list, buttons, login, noticeBox, new DemoCard(model));
     }

@@ -136,6 +136,8 @@ final class TokenView extends VBox {
                 : "left until the token expires");
         Optional<ProfileStatus> row = model.selectedRow();
         state.setText(DashboardFacts.state(row, now));
+        state.getStyleClass().removeIf(style -> style.startsWith("state-"));
+        state.getStyleClass().add("state-" + DashboardFacts.stateOf(row, now).name().toLowerCase(Locale.ROOT).replace('_', '-'));
         lastCheck.setText(DashboardFacts.lastCheck(row, now));
         handover.setText(String.join("\n", DashboardFacts.handover(model.handoverProperty().get(), now)));
         nextReminder.setText(DashboardFacts.nextReminder(
@@ -148,6 +150,11 @@ final class TokenView extends VBox {
         String value = session == null ? "" : session.accessToken();
         token.setText(reveal.isSelected() ? value : mask(value));
         reveal.setText(reveal.isSelected() ? "Hide" : "Reveal");
+    }
+
+    /** The session on show (tests read it). */
+    ActiveSession session() {
+        return model.sessionProperty().get();
     }
 
     static String mask(String token) {
