@@ -78,7 +78,7 @@ public final class MainWindow extends BorderPane {
                 () -> List.copyOf(model.rows()), reminder -> {
                     if (reminder.profile() != null) commands.select(reminder.profile().id());
                     commands.login();
-                }, desktop, () -> model.preferencesProperty().get().osNotifications(), services.background());
+                }, desktop, () -> sessions.preferences().osNotifications(), services.background());
         model.preferencesProperty().addListener((obs, old, chosen) -> {
             reminders.setReminders(chosen.reminders());
             tasks.create(() -> Themes.resolve(chosen.theme(), ColorScheme::ofThisDesktop)).onSuccess(Themes::apply).run();

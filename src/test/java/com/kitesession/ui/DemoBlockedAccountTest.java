@@ -22,7 +22,7 @@ class DemoBlockedAccountTest extends DemoWindowTestBase {
         waitUntil(() -> visible(robot, "#explanation") && text(robot, "#explanation-title").contains("blocked"),
                 "the blocked-account explanation");
         pressFix(robot);
-        waitUntil(() -> text(robot, "#profile-problem").contains("not to Kite"), "the demo's note");
+        waitUntil(() -> text(robot, "#notice").contains("not to Kite"), "the demo's note");
         assertTrue(desktop.requests.stream().noneMatch(r -> r.startsWith("browse ")), desktop.requests.toString());
     }
 }

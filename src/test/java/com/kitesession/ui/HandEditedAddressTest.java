@@ -31,7 +31,7 @@ class HandEditedAddressTest extends WindowTestBase {
     void plainHttpToAnotherMachineIsRefusedInWords(FxRobot robot) {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the profile");
         robot.clickOn("#login");
-        waitUntil(() -> text(robot, "#profile-problem").contains("unencrypted"), "the reason, in words");
+        waitUntil(() -> text(robot, "#notice").contains("unencrypted"), "the reason, in words");
         assertFalse(visible(robot, "#login-webview"), "no login page for an address the app will not use");
     }
 }

@@ -60,7 +60,7 @@ class LoginWebDataTest extends WindowTestBase {
         robot.clickOn("Session");
         waitUntil(() -> robot.lookup("#menu-clear-cookies").tryQuery().isPresent(), "the Session menu");
         robot.clickOn("#menu-clear-cookies");
-        waitUntil(() -> text(robot, "#profile-problem").startsWith("Login cookies cleared"), "the confirmation");
+        waitUntil(() -> text(robot, "#notice").startsWith("Login cookies cleared"), "the confirmation");
         assertFalse(cookieHeader(kite).contains("kf_session="), "forgotten: " + cookieHeader(kite));
         assertFalse(visible(robot, "#login-webview"), "the open login, which ran on that cookie, was closed");
     }

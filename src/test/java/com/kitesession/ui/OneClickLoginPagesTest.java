@@ -91,7 +91,7 @@ class OneClickLoginPagesTest {
             waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
             robot.clickOn("#login");
             WebPage page = new WebPage(robot, WebPage.loginView(robot));
-            waitUntil(() -> text(robot, "#profile-problem").startsWith("Autofill did not apply"), "the notice");
+            waitUntil(() -> text(robot, "#notice").startsWith("Autofill did not apply"), "the notice");
             assertEquals("", page.script("document.getElementById('login-handle').value"), "nothing filled");
             assertEquals("", page.script("document.getElementById('login-secret').value"));
             page.type("#login-handle", account().userId());
@@ -100,7 +100,7 @@ class OneClickLoginPagesTest {
             page.type("#verify-code", com.kitesession.otp.Totp.code(account().totpSecretBase32(), clock.instant()));
             page.click("form.verify-form button");
             waitUntil(() -> visible(robot, "#token-view"), "the token view");
-            assertTrue(text(robot, "#profile-problem").startsWith("Autofill did not apply"), "told once, and it stays said");
+            assertTrue(text(robot, "#notice").startsWith("Autofill did not apply"), "told once, and it stays said");
         }
     }
 }

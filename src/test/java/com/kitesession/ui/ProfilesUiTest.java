@@ -3,6 +3,7 @@ package com.kitesession.ui;
 import static com.kitesession.testing.WebPage.onFx;
 import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
@@ -51,6 +52,15 @@ class ProfilesUiTest extends WindowTestBase {
 
         waitUntil(() -> rowText(robot, "Alpha").equals("active, 20:00:00 left"), "Alpha active in the list");
         assertEquals("not logged in", rowText(robot, "Beta"));
+        // The dashboard's morning checks.
+        assertEquals("\u2714 active", text(robot, "#token-state"));
+        assertEquals("10:00:00 IST: live, Kite accepted the token", text(robot, "#token-last-check"));
+        assertEquals("tomorrow 06:00:00 IST: Alpha's session expires", text(robot, "#token-next-reminder"));
+        assertTrue(text(robot, "#token-handover").startsWith("Not handed over yet"), text(robot, "#token-handover"));
+        robot.clickOn("#copy-token");
+        waitUntil(() -> text(robot, "#token-handover").startsWith("Clipboard, 10:00:00 IST"), "the copy, on the dashboard");
+        assertTrue(onFx(() -> robot.lookup("#token-status").query().getStyleClass().contains("notice-success")),
+                "success in the success colour");
 
         robot.clickOn("#logout");
         waitUntil(() -> rowText(robot, "Alpha").equals("not logged in"), "Alpha logged out");

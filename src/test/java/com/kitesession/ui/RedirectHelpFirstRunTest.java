@@ -13,7 +13,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The first own Kite app: Add opens the redirect-URL help with a live check of the address as it
- * is typed, in the same field the profile form saves.
+ * is typed, in the same field the profile editor saves; Done goes on to the editor.
  */
 class RedirectHelpFirstRunTest extends DemoWindowTestBase {
     @Start
@@ -34,7 +34,7 @@ class RedirectHelpFirstRunTest extends DemoWindowTestBase {
         assertTrue(text(robot, "#redirect-check").startsWith("\u2716 Port 1 is on the browsers' list of unsafe ports"),
                 text(robot, "#redirect-check"));
         assertEquals("http://127.0.0.1:1/kite-redirect", field(robot, "#redirect-url").getText(), "the profile form's field");
-        assertTrue(visible(robot, "#redirect-url-check"), "the form shows the problem too");
+        assertTrue(onFx(() -> robot.lookup("#redirect-url-check").query().isManaged()), "the form shows the problem too");
 
         setUrl(robot, "https://example.com/cb");
         assertTrue(text(robot, "#redirect-check").startsWith("\u26A0 The app will catch https://example.com/cb?"),
@@ -42,10 +42,11 @@ class RedirectHelpFirstRunTest extends DemoWindowTestBase {
 
         robot.clickOn("#use-suggested-redirect");
         assertEquals("http://127.0.0.1/kite-redirect", field(robot, "#redirect-url").getText());
-        assertTrue(!visible(robot, "#redirect-url-check"), "a good address needs no note in the form");
+        assertTrue(!onFx(() -> robot.lookup("#redirect-url-check").query().isManaged()), "a good address needs no note in the form");
 
         robot.clickOn("#redirect-help-done");
-        waitUntil(() -> visible(robot, "#welcome"), "back to the welcome card");
+        waitUntil(() -> visible(robot, "#profile-editor"), "on to the new profile's editor");
+        assertTrue(visible(robot, "#redirect-url"), "with the address in its field");
     }
 
     private static TextField field(FxRobot robot, String id) {
