@@ -13,6 +13,7 @@ import com.kitesession.kite.LoginRedirect;
 import com.kitesession.kite.NetworkException;
 import com.kitesession.kite.PermissionException;
 import com.kitesession.kite.TokenException;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * not an API; anything unrecognised still gets a general explanation with Kite's own text.
  */
 public final class ErrorExplainer {
-    private static final java.time.ZoneId IST = java.time.ZoneId.of("Asia/Kolkata");
+    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'on' EEE d MMM", Locale.ENGLISH);
     private final LoginRejectionExplainer loginRejections = new LoginRejectionExplainer();

@@ -21,6 +21,7 @@ import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.storage.TokenExportWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class SessionService {
     }
 
     /** The folder settings.json lives in: the app's data folder. */
-    public java.nio.file.Path dataFolder() {
+    public Path dataFolder() {
         return store.file().getParent();
     }
 
