@@ -1,5 +1,10 @@
 package com.kitesession.desktop;
 
+import java.awt.AWTException;
+import java.awt.GraphicsEnvironment;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -87,9 +95,9 @@ public interface OsNotifier {
     final class CommandNotifier implements OsNotifier {
         private final String name;
         private final CommandRunner runner;
-        private final java.util.function.BiFunction<String, String, List<String>> command;
+        private final BiFunction<String, String, List<String>> command;
 
-        CommandNotifier(String name, CommandRunner runner, java.util.function.BiFunction<String, String, List<String>> command) {
+        CommandNotifier(String name, CommandRunner runner, BiFunction<String, String, List<String>> command) {
             this.name = name;
             this.runner = runner;
             this.command = command;
@@ -117,21 +125,21 @@ public interface OsNotifier {
         @Override
         public void notify(String title, String text) {
             try {
-                if (java.awt.GraphicsEnvironment.isHeadless() || !java.awt.SystemTray.isSupported()) return;
-                java.awt.SystemTray tray = java.awt.SystemTray.getSystemTray();
-                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16,
-                        java.awt.image.BufferedImage.TYPE_INT_ARGB);
-                java.awt.TrayIcon icon = new java.awt.TrayIcon(image, "Kite Session Manager");
+                if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) return;
+                SystemTray tray = SystemTray.getSystemTray();
+                BufferedImage image = new BufferedImage(16, 16,
+                        BufferedImage.TYPE_INT_ARGB);
+                TrayIcon icon = new TrayIcon(image, "Kite Session Manager");
                 tray.add(icon);
-                icon.displayMessage(title, text, java.awt.TrayIcon.MessageType.INFO);
+                icon.displayMessage(title, text, TrayIcon.MessageType.INFO);
                 // The balloon outlives a short wait; the icon should not stay in the tray for ever.
-                new java.util.Timer(true).schedule(new java.util.TimerTask() {
+                new Timer(true).schedule(new TimerTask() {
                     @Override
                     public void run() {
                         tray.remove(icon);
                     }
                 }, 30_000);
-            } catch (java.awt.AWTException | RuntimeException e) {
+            } catch (AWTException | RuntimeException e) {
                 // No tray: the in-window notification still shows.
             }
         }

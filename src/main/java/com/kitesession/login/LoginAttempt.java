@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.HttpUrl;
 
 /**
  * One login attempt, without JavaFX: the browser reports every URL it navigates to, this class
@@ -114,7 +115,7 @@ public final class LoginAttempt {
 
     /** A redirect from Kite's login (it names a request_token, or action=login with a status) to any URL. */
     private boolean looksLikeKiteRedirect(String url) {
-        okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
         if (parsed == null) return false;
         if (loginOrigin.contains(url)) return false; // Kite's own pages carry action/status too
         return parsed.queryParameter("request_token") != null

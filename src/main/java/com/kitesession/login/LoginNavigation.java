@@ -1,6 +1,7 @@
 package com.kitesession.login;
 
 import java.util.Objects;
+import okhttp3.HttpUrl;
 
 /**
  * Where the login view may go, decided without JavaFX: Kite's login origin and nothing else.
@@ -50,7 +51,7 @@ public final class LoginNavigation {
      * {@code https://kite.zerodha.com@evil.example/} read as Kite), query or fragment, and not endless.
      */
     public static String shown(String url) {
-        okhttp3.HttpUrl web = okhttp3.HttpUrl.parse(url.strip());
+        HttpUrl web = HttpUrl.parse(url.strip());
         String s = web != null ? LoginOrigin.of(url).orElseThrow() + web.encodedPath() : url.strip().replaceAll("[?#].*", "");
         if (s.startsWith("data:") || s.startsWith("javascript:")) s = s.substring(0, s.indexOf(':') + 1) + "\u2026";
         return s.length() > SHOWN_LENGTH ? s.substring(0, SHOWN_LENGTH) + "\u2026" : s;

@@ -2,6 +2,8 @@ package com.kitesession.service;
 
 import com.kitesession.storage.AppSettings;
 import java.time.LocalTime;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,7 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
     public static final int MAX_LIVENESS_MINUTES = AppSettings.MAX_LIVENESS_MINUTES;
 
     public Preferences {
-        java.util.Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(theme, "theme");
         if (livenessMinutes < MIN_LIVENESS_MINUTES || livenessMinutes > MAX_LIVENESS_MINUTES) {
             throw new IllegalArgumentException("livenessMinutes out of range: " + livenessMinutes);
         }
@@ -31,7 +33,7 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
         Optional<LocalTime> reminder = settings.preMarketReminder.isBlank() ? Optional.empty()
                 : Optional.of(parseTime(settings.preMarketReminder).orElse(Reminders.PRE_MARKET));
         int minutes = Math.max(MIN_LIVENESS_MINUTES, Math.min(MAX_LIVENESS_MINUTES, settings.livenessMinutes));
-        Theme theme = switch (settings.theme == null ? "" : settings.theme.toLowerCase(java.util.Locale.ROOT)) {
+        Theme theme = switch (settings.theme == null ? "" : settings.theme.toLowerCase(Locale.ROOT)) {
             case "light" -> Theme.LIGHT;
             case "dark" -> Theme.DARK;
             default -> Theme.SYSTEM;
@@ -43,7 +45,7 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
         settings.preMarketReminder = preMarketReminder.map(AppSettings::hhmm).orElse("");
         settings.livenessMinutes = livenessMinutes;
         settings.osNotifications = osNotifications;
-        settings.theme = theme.name().toLowerCase(java.util.Locale.ROOT);
+        settings.theme = theme.name().toLowerCase(Locale.ROOT);
     }
 
     /** "8:45", "08:45" or "0845"; empty when it is not a time of day. */

@@ -1,5 +1,6 @@
 package com.kitesession.session;
 
+import com.kitesession.kite.LoopbackHosts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,7 @@ public final class RedirectUrlCheck {
             notes.add("The part after ? or # is ignored when matching; Kite adds its own ?request_token=\u2026"
                     + " Register the address without it.");
         }
-        if (!com.kitesession.kite.LoopbackHosts.isLoopback(url.host())) {
+        if (!LoopbackHosts.isLoopback(url.host())) {
             verdict = Verdict.WARN;
             notes.add(url.host() + " is not this computer: the request_token travels there before the app stops"
                     + " the page. A loopback address such as " + SUGGESTED + " never leaves this computer.");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -206,8 +208,8 @@ public final class AppSettingsStore {
 
     /** Why the file could not be used, in a few words for a person (never the file's content). */
     private static String plain(Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.charset.CharacterCodingException) return "it is not text";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof CharacterCodingException) return "it is not text";
         if (e instanceof AtomicFiles.TooLargeException) return "it is larger than " + MAX_FILE_BYTES / (1024 * 1024)
                 + " MB, far more than settings ever take";
         if (e instanceof IOException) return e.getClass().getSimpleName();

@@ -8,6 +8,7 @@ import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.testing.SimClient;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -109,7 +110,7 @@ class ExchangeCommandTest {
 
     @Test
     void aRequestTokenOnStandardInputIsItsFirstLineSoEnterEndsIt() throws Exception {
-        assertEquals("tok123", ExchangeCommand.readToken(new java.io.ByteArrayInputStream(" tok123 \nnot read".getBytes())));
-        assertEquals("tok456", ExchangeCommand.readToken(new java.io.ByteArrayInputStream("tok456".getBytes())));
+        assertEquals("tok123", ExchangeCommand.readToken(new ByteArrayInputStream(" tok123 \nnot read".getBytes())));
+        assertEquals("tok456", ExchangeCommand.readToken(new ByteArrayInputStream("tok456".getBytes())));
     }
 }

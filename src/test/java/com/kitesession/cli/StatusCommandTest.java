@@ -12,6 +12,7 @@ import com.kitesession.session.SessionRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class StatusCommandTest {
     @Test
     void noProfilesSaysSo() throws Exception {
         f.settings(s -> {
-            for (KiteProfile p : java.util.List.copyOf(s.profiles)) s.removeProfile(p.id());
+            for (KiteProfile p : List.copyOf(s.profiles)) s.removeProfile(p.id());
         });
         assertEquals(0, f.status());
         assertEquals("No profiles yet. Add one in Kite Session Manager.", f.out().strip());

@@ -10,7 +10,9 @@ import com.kitesession.session.SessionRecord.LivenessVerdict;
 import com.kitesession.testing.SimClient;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +58,7 @@ class TokenCommandTest {
     @Test
     void checkAsksKiteThenPrintsTheTokenAndRecordsTheVerdict() throws Exception {
         String token = f.loggedIn(app);
-        f.clock.advance(java.time.Duration.ofMinutes(5));
+        f.clock.advance(Duration.ofMinutes(5));
         assertEquals(0, f.token("--check"), f.err());
         assertEquals(token, f.out().strip());
         assertEquals(LivenessVerdict.LIVE, record().lastVerdict());
@@ -180,7 +182,7 @@ class TokenCommandTest {
     void aDamagedSettingsFileIsMentionedButTheBackupStillServes() throws Exception {
         String token = f.loggedIn(app);
         f.settings(s -> s.livenessMinutes = 9); // so the backup holds the logged-in session
-        java.nio.file.Files.writeString(f.store.file(), "{\"version\":2,\"pro");
+        Files.writeString(f.store.file(), "{\"version\":2,\"pro");
         assertEquals(0, f.token(), f.err());
         assertEquals(token, f.out().strip());
         assertTrue(f.err().startsWith("Note: The settings file"), f.err());

@@ -3,6 +3,7 @@ package com.kitesession.clock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.kitesession.sim.SimulatorClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class ClockOffsetsTest {
 
     @Test
     void theCorrectedClockFollowsTheLatestMeasurement() {
-        java.time.Clock kite = offsets.correctedClock();
+        Clock kite = offsets.correctedClock();
         assertEquals(T, kite.instant());
         offsets.record(reading(KITE, 90, 600, T));
         assertEquals(T.plusSeconds(90), kite.instant(), "a clock made before the reading still reads it");

@@ -11,7 +11,9 @@ import com.kitesession.sim.SimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
@@ -66,17 +68,17 @@ class DateHeaderClockProbeTest {
 
     @Test
     void onlyAnswersOverTlsOrFromThisComputerAndNoRedirectHopAreRead() {
-        assertTrue(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("https://api.kite.trade/user/profile"), answer(200)));
-        assertTrue(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("http://127.0.0.1:5000/user/profile"), answer(200)));
-        assertFalse(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("http://api.kite.trade/user/profile"), answer(200)),
+        assertTrue(DateHeaderClockProbe.trustworthy(HttpUrl.get("https://api.kite.trade/user/profile"), answer(200)));
+        assertTrue(DateHeaderClockProbe.trustworthy(HttpUrl.get("http://127.0.0.1:5000/user/profile"), answer(200)));
+        assertFalse(DateHeaderClockProbe.trustworthy(HttpUrl.get("http://api.kite.trade/user/profile"), answer(200)),
                 "plain http from the network: anyone on the path can forge its Date");
-        assertFalse(DateHeaderClockProbe.trustworthy(okhttp3.HttpUrl.get("https://api.kite.trade/"), answer(302)),
+        assertFalse(DateHeaderClockProbe.trustworthy(HttpUrl.get("https://api.kite.trade/"), answer(302)),
                 "a redirect hop: its target may be any server");
     }
 
-    private static okhttp3.Response answer(int code) {
-        return new okhttp3.Response.Builder().request(new okhttp3.Request.Builder().url("https://api.kite.trade/").build())
-                .protocol(okhttp3.Protocol.HTTP_1_1).code(code).message("x").build();
+    private static Response answer(int code) {
+        return new Response.Builder().request(new Request.Builder().url("https://api.kite.trade/").build())
+                .protocol(Protocol.HTTP_1_1).code(code).message("x").build();
     }
 
     @Test

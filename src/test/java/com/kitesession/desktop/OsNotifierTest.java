@@ -3,6 +3,7 @@ package com.kitesession.desktop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class OsNotifierTest {
     @Test
     void aFailingCommandIsSwallowed() {
         OsNotifier notifier = OsNotifier.choose("Linux", name -> Optional.of(Path.of("/nowhere/notify-send")), command -> {
-            throw new java.io.IOException("No such file");
+            throw new IOException("No such file");
         });
         notifier.notify("t", "x"); // no exception: the in-window notification is still there
     }

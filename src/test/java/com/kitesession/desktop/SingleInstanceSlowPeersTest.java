@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ class SingleInstanceSlowPeersTest {
         try {
             return in.read() == -1;
         } catch (IOException reset) {
-            return !(reset instanceof java.net.SocketTimeoutException);
+            return !(reset instanceof SocketTimeoutException);
         }
     }
 }

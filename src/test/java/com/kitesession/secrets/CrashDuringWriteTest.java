@@ -8,6 +8,7 @@ import com.kitesession.kite.KiteHosts;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.storage.AppSettingsStore;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ class CrashDuringWriteTest {
         assertEquals(List.of(), tempFiles());
     }
 
-    private List<String> tempFiles() throws java.io.IOException {
+    private List<String> tempFiles() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
         }
@@ -147,7 +148,7 @@ class CrashDuringWriteTest {
     private String log() {
         try {
             return Files.readString(folder.resolve("writer.log"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "no log";
         }
     }

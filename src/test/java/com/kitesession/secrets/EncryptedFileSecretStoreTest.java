@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class EncryptedFileSecretStoreTest {
@@ -113,7 +114,7 @@ class EncryptedFileSecretStoreTest {
         store.store("name", SECRET);
         store.lock();
         assertFalse(store.isUnlocked());
-        for (var op : List.<org.junit.jupiter.api.function.Executable>of(
+        for (var op : List.<Executable>of(
                 () -> store.store("name", "x"), () -> store.load("name"), () -> store.delete("name"))) {
             SecretStoreException e = assertThrows(SecretStoreException.class, op);
             assertEquals(EncryptedFileSecretStore.LOCKED, e.getMessage());

@@ -9,9 +9,11 @@ import com.kitesession.session.TokenExpiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reminders at instants of the injectable clock, stepped as the window steps them. */
@@ -59,12 +61,12 @@ class RemindersTest {
 
     @Test
     void aConfiguredTimeReplacesTheDefaultAndOffMeansNever() {
-        Reminders at0900 = new Preferences(java.util.Optional.of(java.time.LocalTime.of(9, 0)), 5, true, Preferences.Theme.SYSTEM).reminders();
+        Reminders at0900 = new Preferences(Optional.of(LocalTime.of(9, 0)), 5, true, Preferences.Theme.SYSTEM).reminders();
         assertTrue(run(at0900, "2026-11-24T08:00:00", "2026-11-24T08:59:45", List.of(notLoggedIn())).isEmpty());
         List<Reminders.Reminder> fired = run(at0900, "2026-11-24T08:59:45", "2026-11-24T09:00:00", List.of(notLoggedIn()));
         assertEquals(List.of(Reminders.Kind.PRE_MARKET), fired.stream().map(Reminders.Reminder::kind).toList());
 
-        Reminders off = new Preferences(java.util.Optional.empty(), 5, true, Preferences.Theme.SYSTEM).reminders();
+        Reminders off = new Preferences(Optional.empty(), 5, true, Preferences.Theme.SYSTEM).reminders();
         assertTrue(run(off, "2026-11-24T08:00:00", "2026-11-24T10:00:00", List.of(notLoggedIn())).isEmpty());
         // Off is the pre-market nudge only: the expiry notice still comes at 06:00 IST.
         assertEquals(1, run(off, "2026-11-24T05:00:00", "2026-11-24T06:30:00", List.of(loggedIn("2026-11-23T10:00:00"))).size());

@@ -8,6 +8,7 @@ import com.kitesession.kite.UserSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -30,7 +31,7 @@ class TokenExpiryTest {
     }
 
     private static Instant ist(String localDateTime) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), IST).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(localDateTime), IST).toInstant();
     }
 
     @ParameterizedTest

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -34,7 +36,7 @@ class DateStampingFrontTest {
             .callTimeout(Duration.ofSeconds(5))
             .eventListener(new EventListener() {
                 @Override
-                public void connectStart(okhttp3.Call call, InetSocketAddress address, java.net.Proxy proxy) {
+                public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
                     connections.incrementAndGet();
                 }
             })

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.kitesession.otp.Totp;
 import com.kitesession.testing.SimClient.Reply;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,8 +25,8 @@ class LoginEndpointsTest {
     static KiteSimulator start(SimulatorConfig.Builder config) {
         try {
             return KiteSimulator.start(config.build());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,8 +8,10 @@ import com.google.gson.JsonObject;
 import com.kitesession.testing.SimClient.Reply;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,7 +160,7 @@ class SessionApiTest {
     @Test
     void expiryHourIsASetting() throws Exception {
         sim.close();
-        sim = KiteSimulator.start(SimulatorConfig.builder().clock(clock).expiryTime(java.time.LocalTime.of(7, 30)).build());
+        sim = KiteSimulator.start(SimulatorConfig.builder().clock(clock).expiryTime(LocalTime.of(7, 30)).build());
         client = new SimClient(sim);
         assertAliveUntil(client.accessToken(demo), "2026-11-24T07:30:00+05:30");
     }
@@ -249,7 +251,7 @@ class SessionApiTest {
     @Test
     void unknownPathIs404AndWrongMethodIs405() {
         assertError(client.get("/no/such/path"), 404, "GeneralException", "Route not found");
-        Reply r = client.call("PUT", "/user/profile", okhttp3.RequestBody.create(new byte[0]), null);
+        Reply r = client.call("PUT", "/user/profile", RequestBody.create(new byte[0]), null);
         assertError(r, 405, "GeneralException", "Method not allowed");
         assertError(client.get("/session/token"), 405, "GeneralException", "Method not allowed");
     }

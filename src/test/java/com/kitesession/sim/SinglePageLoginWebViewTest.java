@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kitesession.otp.Totp;
 import com.kitesession.testing.WebPage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -127,7 +128,7 @@ class SinglePageLoginWebViewTest {
         try {
             return KiteSimulator.start(SimulatorConfig.builder().clock(clock).loginPage(style).build());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,7 +166,7 @@ class AppSettingsStoreTest {
         damagedFileIsReportedAndRepaired(full -> "");
     }
 
-    private void damagedFileIsReportedAndRepaired(java.util.function.UnaryOperator<String> damage) throws Exception {
+    private void damagedFileIsReportedAndRepaired(UnaryOperator<String> damage) throws Exception {
         AppSettingsStore store = new AppSettingsStore(dir);
         store.update(s -> s.profiles.add(profile("p1", "First")));
         store.update(s -> s.profiles.add(profile("p2", "Second")));

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.kitesession.kite.Checksum;
 import com.kitesession.otp.Totp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,7 +174,7 @@ public final class SimClient {
     }
 
     public Reply exchange(DemoAccount a, String requestToken) {
-        return exchange(a.apiKey(), requestToken, com.kitesession.kite.Checksum.sha256Hex(a.apiKey(), requestToken, a.apiSecret()));
+        return exchange(a.apiKey(), requestToken, Checksum.sha256Hex(a.apiKey(), requestToken, a.apiSecret()));
     }
 
     public Reply exchange(String apiKey, String requestToken, String checksum) {
@@ -198,7 +201,7 @@ public final class SimClient {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public Clock clock() {

@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.web.WebView;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * One benchmark run inside one fresh JVM: starts the real app ({@link Main} with no arguments, so
@@ -100,8 +104,8 @@ public final class BenchChild {
             hwmAtInteractiveKb = procStatusKb("VmHWM");
             cpuAtInteractiveNs = processCpuNanos();
             // A person needs a moment to see the window and reach for the button.
-            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
-                    javafx.util.Duration.millis(Math.max(1, clickDelayMs)));
+            PauseTransition wait = new PauseTransition(
+                    Duration.millis(Math.max(1, clickDelayMs)));
             wait.setOnFinished(e -> {
                 cpuAtClickNs = processCpuNanos();
                 mark("bench.click", System.nanoTime());
@@ -212,7 +216,7 @@ public final class BenchChild {
      */
     static void writeMemoryMap(Path file) {
         try {
-            java.util.Map<String, Long> rss = new java.util.TreeMap<>();
+            Map<String, Long> rss = new TreeMap<>();
             String current = "[anon]";
             for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
                 if (!line.isEmpty() && Character.isLetterOrDigit(line.charAt(0)) && line.contains("-") && !line.contains(":  ")
@@ -224,7 +228,7 @@ public final class BenchChild {
                 }
             }
             StringBuilder sb = new StringBuilder();
-            rss.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(40)
+            rss.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(40)
                     .forEach(e -> sb.append(String.format("%8d kB  %s%n", e.getValue(), e.getKey())));
             Files.writeString(file, sb.toString());
         } catch (IOException | RuntimeException e) {
@@ -234,7 +238,7 @@ public final class BenchChild {
 
     /** CPU time of the whole process (every thread, user and system) so far. */
     static long processCpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        return ProcessHandle.current().info().totalCpuDuration().map(cpu -> cpu.toNanos()).orElse(-1L);
     }
 
     /** A "Name:   1234 kB" line of /proc/self/status, in kB; -1 where there is none (not Linux). */

@@ -1,10 +1,12 @@
 package com.kitesession.bench;
 
+import com.google.gson.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -88,7 +90,7 @@ final class Launchers {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(image.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         Path benchJar = Path.of(classpath.split(File.pathSeparator)[0]);
@@ -175,7 +177,7 @@ final class Launchers {
     }
 
     /** A child's result line, parsed, with the runner's launch time. */
-    record JsonResult(com.google.gson.JsonObject json) {
+    record JsonResult(JsonObject json) {
         boolean ok() {
             return json.get("ok").getAsBoolean();
         }
