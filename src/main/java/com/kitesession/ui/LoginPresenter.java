@@ -114,6 +114,7 @@ final class LoginPresenter {
         @Override
         public void loggedIn(ActiveSession session) {
             model.session.set(session);
+            model.handover.set(Handover.NONE); // a new token: not handed anywhere yet, whatever the old one was
             model.sessionStatus.set(MainModel.Notice.NONE);
             model.card.set(MainModel.Card.TOKEN);
             AppSettings.TokenExport export = sessions.settings().exports.get(target.id());

@@ -34,6 +34,8 @@ final class ProfilesPresenter {
     private KiteSimulator simulator;
     /** What the sidebar says once the next selection has shown ("Saved."). */
     private MainModel.Notice afterSelect = MainModel.Notice.NONE;
+    /** The profile shown when Add was pressed: closing the new one unsaved returns to it. */
+    private String selectedBeforeAdd;
 
     ProfilesPresenter(MainModel model, AppServices services, UiTasks tasks, KiteClockPing clockPing,
             ErrorExplainer explainer, WindowDialogs dialogs) {
@@ -145,6 +147,7 @@ final class ProfilesPresenter {
     void add() {
         boolean firstOwnApp = sessions.settings().profiles.isEmpty();
         KiteProfile fresh = KiteProfile.forKite("My Kite app", "", RedirectUrlCheck.SUGGESTED, null);
+        if (model.selectedId.get() != null) selectedBeforeAdd = model.selectedId.get();
         model.selectedId.set(null);
         model.profile.set(fresh);
         model.savedProfileSelected.set(false);
@@ -169,10 +172,11 @@ final class ProfilesPresenter {
     void closeEditor() {
         ProfileDraft draft = model.draft.get();
         if (draft != null && !draft.saved()) {
-            // An unsaved new profile is dropped: back to the list's selection, or its first row.
+            // An unsaved new profile is dropped: back to the profile shown before Add, or the list's first row.
+            // Home first: a selection keeps the editor open if it is still the card shown.
             model.selectedId.set(null);
-            showRows(List.copyOf(model.rows), sessions.settings().lastProfileId);
-            if (model.selectedId.get() == null) model.card.set(MainModel.Card.WELCOME);
+            model.card.set(MainModel.Card.WELCOME);
+            showRows(List.copyOf(model.rows), selectedBeforeAdd != null ? selectedBeforeAdd : sessions.settings().lastProfileId);
             return;
         }
         model.showHome();

@@ -81,6 +81,13 @@ final class SessionPresenter {
         model.sessionStatus.set(MainModel.Notice.info("Checking the session with Kite\u2026"));
         model.retry = MainModel.Retry.VERIFY;
         tasks.create(() -> sessions.check(target)).onSuccess(result -> {
+            if (result.verdict() == null) {
+                // No token stored any more: logged out or forgotten elsewhere (the command line, say).
+                sessionEnded(target);
+                model.notice.set(MainModel.Notice.info("No session is stored for this profile any more:"
+                        + " it was logged out or forgotten elsewhere."));
+                return;
+            }
             refresh.accept(target.id());
             if (result.verdict() == LivenessVerdict.LIVE) {
                 model.sessionStatus.set(MainModel.Notice.success("Session is live: Kite accepted the token."));
