@@ -1,7 +1,9 @@
 package com.kitesession.ui;
 
 import com.kitesession.desktop.OsNotifier;
+import java.io.File;
 import java.nio.file.Path;
+import javafx.stage.Window;
 
 /**
  * The desktop around the window: opening links and folders, where the logs are, and the OS's
@@ -17,7 +19,7 @@ interface DesktopBridge {
     OsNotifier notifier();
 
     /** The OS's save dialog for the token export file; null when the person cancels. */
-    java.io.File chooseExportFile(javafx.stage.Window owner);
+    File chooseExportFile(Window owner);
 
     /** Ends the app (after the window saved its placement). */
     void quit();

@@ -1,8 +1,11 @@
 package com.kitesession.ui;
 
+import com.kitesession.cli.SimCommand;
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
+import com.kitesession.desktop.AppLogs;
 import com.kitesession.desktop.ColorScheme;
+import com.kitesession.desktop.OsNotifier;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.EncryptedFileSecretStore;
@@ -10,26 +13,28 @@ import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStores;
 import com.kitesession.service.SessionService;
 import com.kitesession.sim.KiteSimulator;
-import com.kitesession.cli.SimCommand;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppPaths;
 import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
-import okhttp3.OkHttpClient;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /**
  * The JavaFX application: the real clock, settings and secrets in the OS's usual places (the
@@ -138,8 +143,8 @@ public final class KiteSessionApp extends Application {
     }
 
     private void open(Stage stage, SessionService sessions) {
-        DesktopBridge desktop = new SystemDesktop(getHostServices(), com.kitesession.desktop.AppLogs.folder(),
-                com.kitesession.desktop.OsNotifier.forThisMachine(), () -> {
+        DesktopBridge desktop = new SystemDesktop(getHostServices(), AppLogs.folder(),
+                OsNotifier.forThisMachine(), () -> {
                     rememberPlacement(stage, sessions);
                     Platform.exit();
                 });
@@ -149,7 +154,7 @@ public final class KiteSessionApp extends Application {
         stage.setScene(createScene(window));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = KiteSessionApp.class.getResource("/icons/kite-session-" + size + ".png");
-            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         place(stage, sessions.settings().window);
         stage.setOnCloseRequest(e -> rememberPlacement(stage, sessions));
@@ -178,7 +183,7 @@ public final class KiteSessionApp extends Application {
         String skew = System.getProperty("kite.demo.skew");
         SimulatorConfig.Builder config = SimulatorConfig.builder();
         if (skew != null && !skew.isBlank()) {
-            config.clock(SimulatorClock.startingAt(java.time.Instant.now().plus(SimCommand.skew(skew.strip()))));
+            config.clock(SimulatorClock.startingAt(Instant.now().plus(SimCommand.skew(skew.strip()))));
         }
         return config.build();
     }
@@ -209,7 +214,7 @@ public final class KiteSessionApp extends Application {
         try {
             sessions.rememberWindow(new AppSettings.WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Closing: a lost window position is not worth a dialog.
         }
     }

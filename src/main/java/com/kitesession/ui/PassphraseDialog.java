@@ -16,6 +16,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 
 /**
@@ -38,7 +39,7 @@ final class PassphraseDialog {
         boolean first = !store.exists();
         Stage stage = new Stage();
         stage.setTitle("Kite Session Manager: unlock secrets");
-        stage.initModality(javafx.stage.Modality.APPLICATION_MODAL);
+        stage.initModality(Modality.APPLICATION_MODAL);
         Label intro = new Label(first
                 ? "No system keychain answers on this computer, so your api_secret and tokens are kept in an "
                         + store.describe() + ". Choose a passphrase for it. It cannot be"

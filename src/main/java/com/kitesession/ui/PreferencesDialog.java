@@ -1,11 +1,14 @@
 package com.kitesession.ui;
 
 import com.kitesession.service.Preferences;
+import com.kitesession.service.Reminders;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import javafx.geometry.Pos;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -13,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * The few things a person tunes: when the pre-market reminder comes (IST, Monday to Friday, or
@@ -23,7 +27,7 @@ final class PreferencesDialog extends Dialog<Preferences> {
     final CheckBox remind = new CheckBox("Remind me on trading days (Mon\u2013Fri) when no session is live, at");
     final TextField time = new TextField();
     final Spinner<Integer> liveness = new Spinner<>(Preferences.MIN_LIVENESS_MINUTES, Preferences.MAX_LIVENESS_MINUTES, 5);
-    final javafx.scene.control.ChoiceBox<Preferences.Theme> theme = new javafx.scene.control.ChoiceBox<>();
+    final ChoiceBox<Preferences.Theme> theme = new ChoiceBox<>();
     final CheckBox osNotifications = new CheckBox("When the window is hidden, also show reminders as desktop notifications");
     private final Label problem = new Label();
 
@@ -42,7 +46,7 @@ final class PreferencesDialog extends Dialog<Preferences> {
         problem.setId("pref-problem");
 
         remind.setSelected(current.preMarketReminder().isPresent());
-        time.setText(current.preMarketReminder().orElse(com.kitesession.service.Reminders.PRE_MARKET)
+        time.setText(current.preMarketReminder().orElse(Reminders.PRE_MARKET)
                 .format(DateTimeFormatter.ofPattern("HH:mm")));
         time.disableProperty().bind(remind.selectedProperty().not());
         liveness.getValueFactory().setValue(current.livenessMinutes());
@@ -50,7 +54,7 @@ final class PreferencesDialog extends Dialog<Preferences> {
         theme.setId("pref-theme");
         theme.getItems().setAll(Preferences.Theme.values());
         theme.setValue(current.theme());
-        theme.setConverter(new javafx.util.StringConverter<>() {
+        theme.setConverter(new StringConverter<>() {
             @Override
             public String toString(Preferences.Theme t) {
                 return t == null ? "" : switch (t) {
@@ -66,15 +70,15 @@ final class PreferencesDialog extends Dialog<Preferences> {
             }
         });
         HBox themeRow = new HBox(6, new Label("Appearance"), theme);
-        themeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        themeRow.setAlignment(Pos.CENTER_LEFT);
 
         Label ist = new Label("IST");
         HBox reminderRow = new HBox(6, remind, time, ist);
-        reminderRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        reminderRow.setAlignment(Pos.CENTER_LEFT);
         Label reminderNote = caption("The market opens at 09:15 IST; the default 08:45 leaves time to log in.");
         HBox livenessRow = new HBox(6, new Label("Check that live sessions are still accepted every"), liveness,
                 new Label("minutes"));
-        livenessRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        livenessRow.setAlignment(Pos.CENTER_LEFT);
         Label notifierNote = caption("On this computer: " + notifierName + ".");
         VBox content = new VBox(10, reminderRow, reminderNote, livenessRow, osNotifications, notifierNote, themeRow,
                 problem);

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
 
@@ -61,7 +62,7 @@ final class ReminderNotifications {
     private void show(Reminders.Reminder reminder, Window owner) {
         Notifications.create().owner(owner)
                 .title(reminder.title()).text(reminder.text())
-                .hideAfter(javafx.util.Duration.minutes(10))
+                .hideAfter(Duration.minutes(10))
                 .action(new Action("Log in", e -> logIn.accept(reminder))).showInformation();
         // A hidden window's notification goes unseen: the OS shows one too, where it offers one.
         boolean hidden = !(owner instanceof Stage stage) || !stage.isShowing() || stage.isIconified();

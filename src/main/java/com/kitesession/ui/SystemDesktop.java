@@ -1,12 +1,15 @@
 package com.kitesession.ui;
 
 import com.kitesession.desktop.OsNotifier;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.HostServices;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** The real desktop: the OS's browser and file manager, its notifications, and quitting the app. */
 final class SystemDesktop implements DesktopBridge {
@@ -53,11 +56,11 @@ final class SystemDesktop implements DesktopBridge {
     }
 
     @Override
-    public java.io.File chooseExportFile(javafx.stage.Window owner) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    public File chooseExportFile(Window owner) {
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Write the token to this file on each login");
-        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"),
-                new javafx.stage.FileChooser.ExtensionFilter(".env fragment", "*.env"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter(".env fragment", "*.env"));
         chooser.setInitialFileName("kite-token.json");
         return chooser.showSaveDialog(owner);
     }

@@ -12,13 +12,15 @@ import com.kitesession.otp.Totp;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.testing.WebPage;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.Start;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -127,7 +129,7 @@ class LoginEndToEndTest extends WindowTestBase {
         page.type("#userid", account().userId());
         robot.type(KeyCode.ENTER);
         // Were Login the window's default button, Enter would reload the page and wipe the field.
-        WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         assertEquals(account().userId(), page.script("document.getElementById('userid').value"));
     }
 
@@ -151,6 +153,6 @@ class LoginEndToEndTest extends WindowTestBase {
         page.click("#cancel");
         waitUntil(() -> visible(robot, "#explanation"), "the cancel explanation");
         assertEquals("The login was cancelled", text(robot, "#explanation-title"));
-        assertEquals(account().apiKey(), onFx(() -> robot.lookup("#api-key").queryAs(javafx.scene.control.TextField.class).getText()));
+        assertEquals(account().apiKey(), onFx(() -> robot.lookup("#api-key").queryAs(TextField.class).getText()));
     }
 }

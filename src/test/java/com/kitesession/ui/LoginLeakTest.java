@@ -19,12 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The ways a login page could lead the view, and with it the person's stored password and 2FA
@@ -135,7 +137,7 @@ class LoginLeakTest extends WindowTestBase {
             Object origin = page.script("window.location.origin");
             assertFalse(String.valueOf(origin).contains("127.0.0.2"), "the view shows " + origin);
             assertFalse(onFx(() -> robot.lookup("#login-address").queryAs(Label.class).getText()).contains("127.0.0.2"));
-            org.testfx.util.WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
         }
         List<String> secrets = new ArrayList<>(List.of(PASSWORD, account().userId()));
         for (int step = -2; step <= 2; step++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.explain.LoginRejection;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -43,7 +44,7 @@ class LoginRefusalActionsTest extends WindowTestBase {
         // One-click login is off for this profile: the user ID is what the person can check.
         // The scene's focus owner, not isFocused(): that also needs the window to have the OS focus.
         waitUntil(() -> onFx(() -> {
-            javafx.scene.Node userId = robot.lookup("#kite-user-id").query();
+            Node userId = robot.lookup("#kite-user-id").query();
             return userId.getScene().getFocusOwner() == userId;
         }), "the profile's user ID field");
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.service.SessionService;
+import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.testing.WebPage;
+import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ class LoginWebDataTest extends WindowTestBase {
         super.beforeWindow(sessions);
         dataFolder = sessions.dataFolder();
         // As a person would hand-edit it into settings.json, stray spaces and all.
-        new com.kitesession.storage.AppSettingsStore(dataFolder).update(s -> s.loginUserAgent = "  " + USER_AGENT + "  ");
+        new AppSettingsStore(dataFolder).update(s -> s.loginUserAgent = "  " + USER_AGENT + "  ");
         sessions.reload();
     }
 
@@ -74,7 +76,7 @@ class LoginWebDataTest extends WindowTestBase {
         assertEquals("Agent/1", LoginWebData.userAgent(" Agent/1 ").orElseThrow());
     }
 
-    private static String cookieHeader(URI uri) throws java.io.IOException {
+    private static String cookieHeader(URI uri) throws IOException {
         Map<String, List<String>> headers = CookieHandler.getDefault().get(uri, Map.of());
         return String.join("; ", headers.getOrDefault("Cookie", List.of()));
     }

@@ -13,10 +13,11 @@ import com.kitesession.kite.KiteApiException.ErrorType;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.service.Preferences;
 import com.kitesession.session.ActiveSession;
-import com.kitesession.testing.WebPage;
 import java.time.LocalTime;
 import java.util.Optional;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -138,8 +139,8 @@ class MenuAndShortcutsTest extends WindowTestBase {
                 .endsWith("(" + MainMenu.COPY_TOKEN.getDisplayText() + ")"));
     }
 
-    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
-        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+    private static MenuItem menuItem(FxRobot robot, String id) {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
                 .findFirst().orElseThrow();
     }

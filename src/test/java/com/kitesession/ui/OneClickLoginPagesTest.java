@@ -5,6 +5,7 @@ import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kitesession.otp.Totp;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.sim.LoginPageStyle;
 import com.kitesession.testing.WebPage;
@@ -97,7 +98,7 @@ class OneClickLoginPagesTest {
             page.type("#login-handle", account().userId());
             page.type("#login-secret", account().password());
             page.click("button[type=submit]");
-            page.type("#verify-code", com.kitesession.otp.Totp.code(account().totpSecretBase32(), clock.instant()));
+            page.type("#verify-code", Totp.code(account().totpSecretBase32(), clock.instant()));
             page.click("form.verify-form button");
             waitUntil(() -> visible(robot, "#token-view"), "the token view");
             assertTrue(text(robot, "#notice").startsWith("Autofill did not apply"), "told once, and it stays said");

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.testing.WebPage;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
 package com.kitesession.ui;
 
 import com.kitesession.desktop.OsNotifier;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.stage.Window;
 
 /** The desktop as tests see it: every request the window made, in order. */
 final class RecordingDesktop implements DesktopBridge {
@@ -45,10 +47,10 @@ final class RecordingDesktop implements DesktopBridge {
     }
 
     /** What the save dialog "returns"; null = cancelled. */
-    volatile java.io.File exportFile;
+    volatile File exportFile;
 
     @Override
-    public java.io.File chooseExportFile(javafx.stage.Window owner) {
+    public File chooseExportFile(Window owner) {
         requests.add("choose export file");
         return exportFile;
     }

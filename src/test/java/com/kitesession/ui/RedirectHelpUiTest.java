@@ -1,6 +1,5 @@
 package com.kitesession.ui;
 
-import static com.kitesession.testing.WebPage.onFx;
 import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.testing.WebPage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;

@@ -10,6 +10,7 @@ import com.kitesession.session.KiteProfile;
 import com.kitesession.testing.WebPage;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -72,7 +73,7 @@ class RejectedCodeTest extends WindowTestBase {
     private String wrongCode() {
         Set<String> right = Set.of(-1, 0, 1).stream()
                 .map(step -> Totp.code(account().totpSecretBase32(), clock.instant().plusSeconds(30L * step)))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         for (int i = 0; ; i++) {
             String candidate = String.format("%06d", 123456 + i);
             if (!right.contains(candidate)) return candidate;
@@ -80,6 +81,6 @@ class RejectedCodeTest extends WindowTestBase {
     }
 
     private static String onFxButtonText(FxRobot robot) {
-        return com.kitesession.testing.WebPage.onFx(() -> robot.lookup("#explanation-action").queryButton().getText());
+        return WebPage.onFx(() -> robot.lookup("#explanation-action").queryButton().getText());
     }
 }

@@ -11,8 +11,10 @@ import com.kitesession.testing.WebPage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -96,10 +98,10 @@ class ScreenshotsTest extends DemoWindowTestBase {
     /** Inside the scene and inside every clipping scroll pane on the way up. */
     private static boolean fullyShown(Node node) {
         Bounds bounds = node.localToScene(node.getBoundsInLocal());
-        Bounds scene = new javafx.geometry.BoundingBox(0, 0, node.getScene().getWidth(), node.getScene().getHeight());
+        Bounds scene = new BoundingBox(0, 0, node.getScene().getWidth(), node.getScene().getHeight());
         if (!contains(scene, bounds)) return false;
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ScrollPane pane) {
+            if (n instanceof ScrollPane pane) {
                 Node viewport = pane.lookup(".viewport");
                 if (viewport != null && !contains(viewport.localToScene(viewport.getBoundsInLocal()), bounds)) return false;
             }

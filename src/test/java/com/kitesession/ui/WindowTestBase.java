@@ -3,26 +3,31 @@ package com.kitesession.ui;
 import static com.kitesession.testing.WebPage.onFx;
 
 import com.kitesession.clock.ClockOffsets;
+import com.kitesession.desktop.ColorScheme;
 import com.kitesession.kite.KiteClient;
-import com.kitesession.session.KiteProfile;
-import java.time.Clock;
-import okhttp3.OkHttpClient;
+import com.kitesession.otp.Totp;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.service.SessionService;
+import com.kitesession.session.KiteProfile;
 import com.kitesession.session.TokenExpiry;
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
+import com.kitesession.sim.LoginPageStyle;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppSettingsStore;
+import com.kitesession.testing.WebPage;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.concurrent.ExecutorService;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.web.WebView;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +68,8 @@ abstract class WindowTestBase {
     }
 
     /** The simulator's login page: Kite's single-page login by default. */
-    com.kitesession.sim.LoginPageStyle loginPage() {
-        return com.kitesession.sim.LoginPageStyle.SPA;
+    LoginPageStyle loginPage() {
+        return LoginPageStyle.SPA;
     }
 
     /** "This computer's" clock; the simulator's by default. A test may skew it. */
@@ -86,7 +91,7 @@ abstract class WindowTestBase {
         desktop = new RecordingDesktop(home.resolve("logs"));
         window = new MainWindow(new AppServices(app, sessions, background, http, () -> simulator, Runnable::run, offsets),
                 desktop);
-        Themes.apply(com.kitesession.desktop.ColorScheme.LIGHT);
+        Themes.apply(ColorScheme.LIGHT);
         stage.setScene(KiteSessionApp.createScene(window));
         // TestFX reuses one stage: undo what an earlier test did to it, so keys reach this window.
         stage.setIconified(false);
@@ -109,14 +114,14 @@ abstract class WindowTestBase {
      * Types the simulator account's user id, password and current 2FA code into the login page
      * the window shows, like a person would. The caller has opened it (Log in, or a shortcut).
      */
-    com.kitesession.testing.WebPage typeLogin(FxRobot robot) {
-        com.kitesession.testing.WebPage.waitUntil(() -> visible(robot, "#login-webview"), "the Kite login page");
-        com.kitesession.testing.WebPage page = new com.kitesession.testing.WebPage(robot,
-                robot.lookup("#login-webview").queryAs(javafx.scene.web.WebView.class));
+    WebPage typeLogin(FxRobot robot) {
+        WebPage.waitUntil(() -> visible(robot, "#login-webview"), "the Kite login page");
+        WebPage page = new WebPage(robot,
+                robot.lookup("#login-webview").queryAs(WebView.class));
         page.type("#userid", account().userId());
         page.type("#password", account().password());
         page.click("button[type=submit]");
-        page.type(CODE_FIELD, com.kitesession.otp.Totp.code(account().totpSecretBase32(), clock.instant()));
+        page.type(CODE_FIELD, Totp.code(account().totpSecretBase32(), clock.instant()));
         return page;
     }
 
@@ -124,11 +129,11 @@ abstract class WindowTestBase {
      * Opens the Kite login page and writes {@code refusal} into it, as Kite shows its refusals (in
      * the page, without a navigation); the simulator on this branch does not use these words yet.
      */
-    com.kitesession.testing.WebPage openLoginShowing(FxRobot robot, String refusal) {
-        com.kitesession.testing.WebPage.waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the profile");
+    WebPage openLoginShowing(FxRobot robot, String refusal) {
+        WebPage.waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the profile");
         robot.clickOn("#login");
-        com.kitesession.testing.WebPage page = new com.kitesession.testing.WebPage(robot,
-                com.kitesession.testing.WebPage.loginView(robot));
+        WebPage page = new WebPage(robot,
+                WebPage.loginView(robot));
         page.waitFor("#userid");
         page.script("document.body.insertAdjacentHTML('beforeend', '<p>" + refusal + "</p>')");
         return page;
