@@ -1,13 +1,14 @@
 package com.kitesession.cli;
 
-import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteClient;
-import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.KiteException;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.UserSession;
+import com.kitesession.logging.LogRedactor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -90,7 +91,7 @@ public final class ExchangeCommand {
      */
     static String readToken(InputStream in) throws IOException {
         // The first line: a person who pastes the token and presses Enter is not left waiting for Ctrl-D.
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
             if (line.size() == MAX_STDIN_BYTES) {
                 throw new IllegalArgumentException("standard input held more than " + MAX_STDIN_BYTES

@@ -1,14 +1,15 @@
 package com.kitesession.login;
 
-import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteException;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.LoginRedirect;
 import com.kitesession.kite.LoginUrls;
 import com.kitesession.kite.RedirectParser;
 import com.kitesession.kite.UserSession;
+import com.kitesession.logging.LogRedactor;
 import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.session.ActiveSession;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.HttpUrl;
 
 /**
  * One login attempt, without JavaFX: the browser reports every URL it navigates to, this class
@@ -61,7 +63,7 @@ public final class LoginAttempt {
         this.redirects = new RedirectParser(profile.redirectUrl());
         this.loginOrigin = LoginOrigin.of(profile.loginBase()).orElseThrow(() -> new IllegalArgumentException(
                 "The Kite login address " + profile.loginBase() + " is not an http(s) address; Kite's is "
-                        + com.kitesession.kite.KiteHosts.LOGIN_BASE + "."));
+                        + KiteHosts.LOGIN_BASE + "."));
         this.expiry = expiry;
         this.clock = clock;
         this.background = background;
@@ -113,7 +115,7 @@ public final class LoginAttempt {
 
     /** A redirect from Kite's login (it names a request_token, or action=login with a status) to any URL. */
     private boolean looksLikeKiteRedirect(String url) {
-        okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
         if (parsed == null) return false;
         if (loginOrigin.contains(url)) return false; // Kite's own pages carry action/status too
         return parsed.queryParameter("request_token") != null

@@ -1,6 +1,5 @@
 package com.kitesession.service;
 
-import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
@@ -8,19 +7,21 @@ import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteException;
 import com.kitesession.kite.PermissionException;
 import com.kitesession.kite.TokenException;
+import com.kitesession.logging.LogRedactor;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
+import com.kitesession.session.SessionRecord;
 import com.kitesession.session.TokenExpiry;
 import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.storage.TokenExportWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class SessionService {
     }
 
     /** The folder settings.json lives in: the app's data folder. */
-    public java.nio.file.Path dataFolder() {
+    public Path dataFolder() {
         return store.file().getParent();
     }
 

@@ -3,7 +3,9 @@ package com.kitesession.ui;
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.desktop.ColorScheme;
+import com.kitesession.desktop.OsNotifier;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.logging.AppLogs;
 import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
@@ -138,8 +140,8 @@ public final class KiteSessionApp extends Application {
     }
 
     private void open(Stage stage, SessionService sessions) {
-        DesktopBridge desktop = new SystemDesktop(getHostServices(), com.kitesession.desktop.AppLogs.folder(),
-                com.kitesession.desktop.OsNotifier.forThisMachine(), () -> {
+        DesktopBridge desktop = new SystemDesktop(getHostServices(), AppLogs.folder(),
+                OsNotifier.forThisMachine(), () -> {
                     rememberPlacement(stage, sessions);
                     Platform.exit();
                 });

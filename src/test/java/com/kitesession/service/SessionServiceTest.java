@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.kitesession.desktop.LogRedactor;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.logging.LogRedactor;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.session.ActiveSession;
