@@ -11,8 +11,8 @@ import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStores;
 import com.kitesession.service.SessionService;
+import com.kitesession.sim.ClockSkew;
 import com.kitesession.sim.KiteSimulator;
-import com.kitesession.cli.SimCommand;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppPaths;
@@ -20,6 +20,7 @@ import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
@@ -171,7 +172,7 @@ public final class KiteSessionApp extends Application {
         String skew = System.getProperty("kite.demo.skew");
         SimulatorConfig.Builder config = SimulatorConfig.builder();
         if (skew != null && !skew.isBlank()) {
-            config.clock(SimulatorClock.startingAt(java.time.Instant.now().plus(SimCommand.skew(skew.strip()))));
+            config.clock(SimulatorClock.startingAt(Instant.now().plus(ClockSkew.parse(skew.strip()))));
         }
         return config.build();
     }
