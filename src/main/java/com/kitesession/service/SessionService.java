@@ -5,6 +5,7 @@ import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteException;
+import com.kitesession.kite.KiteTime;
 import com.kitesession.kite.PermissionException;
 import com.kitesession.kite.TokenException;
 import com.kitesession.logging.LogRedactor;
@@ -285,7 +286,7 @@ public final class SessionService {
         } catch (KiteException e) {
             failure = e.getClass().getSimpleName() + (e instanceof KiteApiException api ? ", HTTP " + api.httpStatus() : "");
             result = new CheckResult(refusesToken(e) ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE,
-                    explainer.explainApiCall(e, checked.expiresAt(), clock.instant().atZone(TokenExpiry.IST)));
+                    explainer.explainApiCall(e, checked.expiresAt(), clock.instant().atZone(KiteTime.IST)));
         }
         Instant at = clock.instant();
         LivenessVerdict verdict = result.verdict();

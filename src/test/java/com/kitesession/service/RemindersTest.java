@@ -3,15 +3,18 @@ package com.kitesession.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kitesession.kite.KiteTime;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.TokenExpiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reminders at instants of the injectable clock, stepped as the window steps them. */
@@ -20,7 +23,7 @@ class RemindersTest {
     private final KiteProfile profile = KiteProfile.forKite("Main", "key", "http://127.0.0.1/kite-redirect", null);
 
     private static Instant ist(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), TokenExpiry.IST).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), KiteTime.IST).toInstant();
     }
 
     private ProfileStatus loggedIn(String loginIst) {
@@ -59,12 +62,12 @@ class RemindersTest {
 
     @Test
     void aConfiguredTimeReplacesTheDefaultAndOffMeansNever() {
-        Reminders at0900 = new Preferences(java.util.Optional.of(java.time.LocalTime.of(9, 0)), 5, true, Preferences.Theme.SYSTEM).reminders();
+        Reminders at0900 = new Preferences(Optional.of(LocalTime.of(9, 0)), 5, true, Preferences.Theme.SYSTEM).reminders();
         assertTrue(run(at0900, "2026-11-24T08:00:00", "2026-11-24T08:59:45", List.of(notLoggedIn())).isEmpty());
         List<Reminders.Reminder> fired = run(at0900, "2026-11-24T08:59:45", "2026-11-24T09:00:00", List.of(notLoggedIn()));
         assertEquals(List.of(Reminders.Kind.PRE_MARKET), fired.stream().map(Reminders.Reminder::kind).toList());
 
-        Reminders off = new Preferences(java.util.Optional.empty(), 5, true, Preferences.Theme.SYSTEM).reminders();
+        Reminders off = new Preferences(Optional.empty(), 5, true, Preferences.Theme.SYSTEM).reminders();
         assertTrue(run(off, "2026-11-24T08:00:00", "2026-11-24T10:00:00", List.of(notLoggedIn())).isEmpty());
         // Off is the pre-market nudge only: the expiry notice still comes at 06:00 IST.
         assertEquals(1, run(off, "2026-11-24T05:00:00", "2026-11-24T06:30:00", List.of(loggedIn("2026-11-23T10:00:00"))).size());

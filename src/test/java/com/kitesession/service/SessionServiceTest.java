@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.KiteTime;
 import com.kitesession.logging.LogRedactor;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
@@ -47,7 +48,7 @@ class SessionServiceTest {
     private KiteProfile profile;
 
     private static Instant ist(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), TokenExpiry.IST).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), KiteTime.IST).toInstant();
     }
 
     @BeforeEach

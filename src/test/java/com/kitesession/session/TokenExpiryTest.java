@@ -1,5 +1,6 @@
 package com.kitesession.session;
 
+import static com.kitesession.kite.KiteTime.IST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import com.kitesession.kite.UserSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The expiry must not depend on the computer's own zone: every case runs in three zones. */
 class TokenExpiryTest {
-    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private final TimeZone original = TimeZone.getDefault();
     private final TokenExpiry expiry = TokenExpiry.documented();
 
@@ -30,7 +31,7 @@ class TokenExpiryTest {
     }
 
     private static Instant ist(String localDateTime) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), IST).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(localDateTime), IST).toInstant();
     }
 
     @ParameterizedTest
