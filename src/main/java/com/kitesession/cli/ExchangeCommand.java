@@ -65,6 +65,7 @@ public final class ExchangeCommand {
         String secret = env.get("KITE_API_SECRET");
         if (secret == null || secret.isBlank()) return usage(err, "set the environment variable KITE_API_SECRET to the app's api_secret");
 
+        // From the environment, the arguments and Kite, never a secret store: masked here, for this short process.
         LogRedactor.registerSecret(secret);
         LogRedactor.registerSecret(requestToken);
         try {

@@ -8,8 +8,8 @@ import com.kitesession.kite.KiteException;
 import com.kitesession.kite.KiteTime;
 import com.kitesession.kite.PermissionException;
 import com.kitesession.kite.TokenException;
-import com.kitesession.logging.LogRedactor;
 import com.kitesession.secrets.InMemorySecretStore;
+import com.kitesession.secrets.MaskingSecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStoreException;
@@ -43,11 +43,14 @@ import okhttp3.OkHttpClient;
 public final class SessionService {
     private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
     private final AppSettingsStore store;
+    /** The store as given, for unlocking; secrets are read and written through {@link #savedSecrets}. */
     private final SecretStore secrets;
+    /** Every secret read or written through this service is masked in the logs from then on. */
+    private final SecretStore savedSecrets;
     private final OkHttpClient http;
     private final Clock clock;
     private final ErrorExplainer explainer = new ErrorExplainer();
-    private final SecretStore demoSecrets = new InMemorySecretStore();
+    private final SecretStore demoSecrets = new MaskingSecretStore(new InMemorySecretStore());
     private final Map<String, SessionRecord> demoSessions = new ConcurrentHashMap<>();
     private volatile KiteProfile demo;
     private volatile AppSettings settings;
@@ -56,6 +59,7 @@ public final class SessionService {
     public SessionService(AppSettingsStore store, SecretStore secrets, OkHttpClient http, Clock clock) {
         this.store = store;
         this.secrets = secrets;
+        this.savedSecrets = new MaskingSecretStore(secrets);
         this.http = http;
         this.clock = clock;
         reload();
@@ -95,7 +99,6 @@ public final class SessionService {
     /** The in-memory demo profile (against the built-in simulator), listed while set. */
     public void setDemo(KiteProfile demoProfile, String apiSecret, String password, String totpSecret)
             throws SecretStoreException {
-        LogRedactor.registerSecret(SecretNames.apiSecret(demoProfile.id()), apiSecret);
         demoSecrets.store(SecretNames.apiSecret(demoProfile.id()), apiSecret);
         // The demo shows one-click login out of the box: its login secrets are the simulator's.
         saveLoginSecrets(demoProfile, password, totpSecret);
@@ -122,7 +125,7 @@ public final class SessionService {
         return rows;
     }
 
-    /** The store behind saved profiles (the window unlocks an encrypted file before using it). */
+    /** The store behind saved profiles, as given (the window unlocks an encrypted file before using it). */
     public SecretStore secretStore() {
         return secrets;
     }
@@ -133,13 +136,12 @@ public final class SessionService {
     }
 
     public Optional<String> apiSecret(KiteProfile profile) throws SecretStoreException {
-        return loadSecret(profile, SecretNames.apiSecret(profile.id()));
+        return secretsFor(profile).load(SecretNames.apiSecret(profile.id()));
     }
 
     /** Saves the profile; a non-blank {@code apiSecret} replaces the stored one. */
     public void saveProfile(KiteProfile profile, String apiSecret) throws IOException, SecretStoreException {
         if (apiSecret != null && !apiSecret.isBlank()) {
-            LogRedactor.registerSecret(SecretNames.apiSecret(profile.id()), apiSecret);
             secretsFor(profile).store(SecretNames.apiSecret(profile.id()), apiSecret);
         }
         if (profile.isDemo()) return;
@@ -151,11 +153,7 @@ public final class SessionService {
 
     /** Removes the profile and all its secrets; the logs stop masking them unless another profile has them too. */
     public void deleteProfile(KiteProfile profile) throws IOException, SecretStoreException {
-        for (String name : List.of(SecretNames.apiSecret(profile.id()), SecretNames.accessToken(profile.id()),
-                SecretNames.password(profile.id()), SecretNames.totpSecret(profile.id()))) {
-            secretsFor(profile).delete(name);
-            LogRedactor.forgetSecrets(name);
-        }
+        for (String name : SecretNames.all(profile.id())) secretsFor(profile).delete(name);
         if (profile.isDemo()) {
             demo = null;
             return;
@@ -171,8 +169,8 @@ public final class SessionService {
     }
 
     public LoginSecrets loginSecrets(KiteProfile profile) throws SecretStoreException {
-        return new LoginSecrets(loadSecret(profile, SecretNames.password(profile.id())),
-                loadSecret(profile, SecretNames.totpSecret(profile.id())));
+        SecretStore store = secretsFor(profile);
+        return new LoginSecrets(store.load(SecretNames.password(profile.id())), store.load(SecretNames.totpSecret(profile.id())));
     }
 
     /**
@@ -187,13 +185,8 @@ public final class SessionService {
 
     private static void putOrForget(SecretStore store, String name, String value) throws SecretStoreException {
         if (value == null) return;
-        if (value.isEmpty()) {
-            store.delete(name);
-            LogRedactor.forgetSecrets(name);
-        } else {
-            LogRedactor.registerSecret(name, value);
-            store.store(name, value);
-        }
+        if (value.isEmpty()) store.delete(name);
+        else store.store(name, value);
     }
 
     public void setDefault(KiteProfile profile) throws IOException {
@@ -234,7 +227,6 @@ public final class SessionService {
      */
     public Optional<String> recordLogin(KiteProfile profile, ActiveSession session)
             throws IOException, SecretStoreException {
-        LogRedactor.registerSecret(SecretNames.accessToken(profile.id()), session.accessToken());
         secretsFor(profile).store(SecretNames.accessToken(profile.id()), session.accessToken());
         SessionRecord record = session.toRecord().checked(clock.instant(), LivenessVerdict.LIVE);
         if (profile.isDemo()) {
@@ -338,21 +330,13 @@ public final class SessionService {
      */
     public void forgetSession(KiteProfile profile) throws IOException, SecretStoreException {
         secretsFor(profile).delete(SecretNames.accessToken(profile.id()));
-        LogRedactor.forgetSecrets(SecretNames.accessToken(profile.id()));
         if (profile.isDemo()) demoSessions.remove(profile.id());
         else update(s -> s.sessions.remove(profile.id()));
     }
 
     /** The stored access token; a blank one counts as none (window and CLI agree on that here). */
     private Optional<String> token(KiteProfile profile) throws SecretStoreException {
-        return loadSecret(profile, SecretNames.accessToken(profile.id())).filter(t -> !t.isBlank());
-    }
-
-    /** A secret from the store, remembered by the log redactor so that it never reaches a log file. */
-    private Optional<String> loadSecret(KiteProfile profile, String name) throws SecretStoreException {
-        Optional<String> value = secretsFor(profile).load(name);
-        value.ifPresent(v -> LogRedactor.registerSecret(name, v));
-        return value;
+        return secretsFor(profile).load(SecretNames.accessToken(profile.id())).filter(t -> !t.isBlank());
     }
 
     private SessionRecord record(KiteProfile profile) {
@@ -360,7 +344,7 @@ public final class SessionService {
     }
 
     private SecretStore secretsFor(KiteProfile profile) {
-        return profile.isDemo() ? demoSecrets : secrets;
+        return profile.isDemo() ? demoSecrets : savedSecrets;
     }
 
     private void update(Consumer<AppSettings> change) throws IOException {

@@ -7,6 +7,7 @@ import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class SimCommandTest {
     @Test
     void portIsHonoured() throws Exception {
         int free;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             free = s.getLocalPort();
         }
         try (KiteSimulator sim = SimCommand.startFromArgs(new String[] {"--port", String.valueOf(free)}, out)) {

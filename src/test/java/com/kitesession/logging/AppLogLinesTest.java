@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,12 +70,12 @@ class AppLogLinesTest {
                 sim.baseUrl(), sim.baseUrl());
         // A good login, then the same request_token again (Kite refuses a used one), then a wrong secret.
         String redirect = new SimClient(sim).login(account, null);
-        secrets.add(okhttp3.HttpUrl.get(redirect).queryParameter("request_token"));
+        secrets.add(HttpUrl.get(redirect).queryParameter("request_token"));
         List<Object> outcomes = new ArrayList<>();
         flow(profile, account.apiSecret(), outcomes).onNavigation(redirect);
         flow(profile, account.apiSecret(), outcomes).onNavigation(redirect);
         String second = new SimClient(sim).login(account, null);
-        secrets.add(okhttp3.HttpUrl.get(second).queryParameter("request_token"));
+        secrets.add(HttpUrl.get(second).queryParameter("request_token"));
         flow(profile, "wrong-secret-0123456789", outcomes).onNavigation(second);
         ActiveSession session = (ActiveSession) outcomes.get(0);
         secrets.add(session.accessToken());
