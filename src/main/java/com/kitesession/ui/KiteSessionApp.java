@@ -3,14 +3,16 @@ package com.kitesession.ui;
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.desktop.ColorScheme;
+import com.kitesession.desktop.OsNotifier;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.logging.AppLogs;
 import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStores;
 import com.kitesession.service.SessionService;
+import com.kitesession.sim.ClockSkew;
 import com.kitesession.sim.KiteSimulator;
-import com.kitesession.cli.SimCommand;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppPaths;
@@ -18,6 +20,7 @@ import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
@@ -138,8 +141,8 @@ public final class KiteSessionApp extends Application {
     }
 
     private void open(Stage stage, SessionService sessions) {
-        DesktopBridge desktop = new SystemDesktop(getHostServices(), com.kitesession.desktop.AppLogs.folder(),
-                com.kitesession.desktop.OsNotifier.forThisMachine(), () -> {
+        DesktopBridge desktop = new SystemDesktop(getHostServices(), AppLogs.folder(),
+                OsNotifier.forThisMachine(), () -> {
                     rememberPlacement(stage, sessions);
                     Platform.exit();
                 });
@@ -169,7 +172,7 @@ public final class KiteSessionApp extends Application {
         String skew = System.getProperty("kite.demo.skew");
         SimulatorConfig.Builder config = SimulatorConfig.builder();
         if (skew != null && !skew.isBlank()) {
-            config.clock(SimulatorClock.startingAt(java.time.Instant.now().plus(SimCommand.skew(skew.strip()))));
+            config.clock(SimulatorClock.startingAt(Instant.now().plus(ClockSkew.parse(skew.strip()))));
         }
         return config.build();
     }
