@@ -1,13 +1,13 @@
 package com.kitesession.cli;
 
-import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteClient;
-import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.KiteException;
+import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.UserSession;
+import com.kitesession.logging.LogRedactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +65,7 @@ public final class ExchangeCommand {
         String secret = env.get("KITE_API_SECRET");
         if (secret == null || secret.isBlank()) return usage(err, "set the environment variable KITE_API_SECRET to the app's api_secret");
 
+        // From the environment, the arguments and Kite, never a secret store: masked here, for this short process.
         LogRedactor.registerSecret(secret);
         LogRedactor.registerSecret(requestToken);
         try {

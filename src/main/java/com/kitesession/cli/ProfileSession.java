@@ -1,5 +1,6 @@
 package com.kitesession.cli;
 
+import com.kitesession.kite.KiteTime;
 import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
@@ -8,7 +9,6 @@ import com.kitesession.session.Countdown;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionState;
-import com.kitesession.session.TokenExpiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +24,7 @@ import java.util.Locale;
 record ProfileSession(ProfileStatus status, String token, Instant now) {
     /** "06:00 IST on Tue 24 Nov": the form every message uses. */
     static final DateTimeFormatter IST_TIME = DateTimeFormatter.ofPattern("HH:mm 'IST on' EEE d MMM", Locale.ENGLISH)
-            .withZone(TokenExpiry.IST);
+            .withZone(KiteTime.IST);
 
     /** Every profile's session, from the same service the window uses. */
     static List<ProfileSession> all(SessionService service, boolean withTokens) throws SecretStoreException {

@@ -1,5 +1,6 @@
 package com.kitesession.cli;
 
+import com.kitesession.sim.ClockSkew;
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.LoginPageStyle;
@@ -16,8 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa]}: runs the Kite
@@ -31,7 +30,6 @@ public final class SimCommand {
             + " [--login-page spa|spa-userid|classic|renamed: Kite's single-page login (the default), the same with"
             + " id=userid on the code field, plain form posts, or single-page with fields renamed]";
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
-    private static final Pattern SKEW = Pattern.compile("([+-]?)(\\d{1,6})([smh])");
 
     private SimCommand() {}
 
@@ -119,18 +117,13 @@ public final class SimCommand {
         }
     }
 
-    /** A whole number of seconds, minutes or hours, signed: 45s, -45s, +2m, 0s. */
-    public static Duration skew(String value) {
-        Matcher m = SKEW.matcher(value);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--skew must be a whole number of seconds, minutes or hours such as 45s, -45s or 2m, not " + value);
+    /** The --skew value; a bad one's message names the option. */
+    private static Duration skew(String value) {
+        try {
+            return ClockSkew.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--skew: " + e.getMessage());
         }
-        long amount = Long.parseLong(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
-        return switch (m.group(3)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
     }
 
     /** An instant such as 2026-11-23T04:30:00Z, or with an offset such as 2026-11-23T10:00:00+05:30. */

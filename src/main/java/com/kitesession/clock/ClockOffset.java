@@ -1,8 +1,8 @@
 package com.kitesession.clock;
 
+import com.kitesession.kite.KiteTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
@@ -17,7 +17,7 @@ public record ClockOffset(Duration offset, Duration uncertainty, String source, 
     static final Duration WARN_ABOVE = Duration.ofSeconds(15);
     static final Duration ALARM_ABOVE = Duration.ofSeconds(30);
     private static final DateTimeFormatter IST_TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss 'IST'").withZone(ZoneId.of("Asia/Kolkata"));
+            DateTimeFormatter.ofPattern("HH:mm:ss 'IST'").withZone(KiteTime.IST);
 
     public ClockOffset {
         Objects.requireNonNull(offset, "offset");

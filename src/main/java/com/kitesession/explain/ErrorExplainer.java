@@ -4,8 +4,8 @@ import com.kitesession.clock.ClockOffset;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteApiException.ErrorType;
 import com.kitesession.kite.KiteException;
+import com.kitesession.kite.KiteTime;
 import com.kitesession.kite.LoginRedirect;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.Optional;
  * not an API; anything unrecognised still gets a general explanation with Kite's own text.
  */
 public final class ErrorExplainer {
-    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'on' EEE d MMM", Locale.ENGLISH);
     private final LoginRejectionExplainer loginRejections = new LoginRejectionExplainer();
@@ -82,12 +81,12 @@ public final class ErrorExplainer {
                 "Check that the Kite Connect app's subscription is still active on developers.kite.trade.");
         String why = pastExpiry
                 ? "Every Kite access token expires at the daily cut-off (06:00 IST, a regulatory rule) after login."
-                        + " This one expired at " + TIME.format(expiresAt.withZoneSameInstant(IST)) + " IST."
+                        + " This one expired at " + TIME.format(expiresAt.withZoneSameInstant(KiteTime.IST)) + " IST."
                 : "Kite no longer accepts this access token although its 06:00 IST expiry has not come."
                         + " Tokens die early on an API logout, a master logout on Kite web, a login to another"
                         + " Kite instance, a regenerated api_secret, or a lapsed subscription.";
         return new Explanation(ErrorLayer.API,
-                pastExpiry ? "The session expired at " + HOUR.format(expiresAt.withZoneSameInstant(IST)) + " IST"
+                pastExpiry ? "The session expired at " + HOUR.format(expiresAt.withZoneSameInstant(KiteTime.IST)) + " IST"
                         : "The session was ended early",
                 why, fixes, FixAction.RELOGIN, kiteMessage);
     }

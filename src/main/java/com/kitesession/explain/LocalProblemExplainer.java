@@ -1,6 +1,6 @@
 package com.kitesession.explain;
 
-import com.kitesession.desktop.LogRedactor;
+import com.kitesession.logging.LogRedactor;
 import com.kitesession.secrets.SecretStoreException;
 import java.io.IOException;
 import java.util.List;

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -18,7 +17,6 @@ import java.util.Objects;
  * Returns null when the one field that makes the object useful is missing.
  */
 final class Models {
-    static final ZoneId KITE_ZONE = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter KITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Models() {}
@@ -51,7 +49,7 @@ final class Models {
     static ZonedDateTime kiteTime(String s) {
         if (s == null) return null;
         try {
-            return LocalDateTime.parse(s.trim(), KITE_TIME).atZone(KITE_ZONE);
+            return LocalDateTime.parse(s.trim(), KITE_TIME).atZone(KiteTime.IST);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,6 +1,5 @@
 package com.kitesession.login;
 
-import com.kitesession.desktop.LogRedactor;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteClient;
@@ -10,6 +9,7 @@ import com.kitesession.kite.LoginRedirect;
 import com.kitesession.kite.LoginUrls;
 import com.kitesession.kite.RedirectParser;
 import com.kitesession.kite.UserSession;
+import com.kitesession.logging.LogRedactor;
 import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.session.ActiveSession;
@@ -58,6 +58,7 @@ public final class LoginAttempt {
             Executor background, Executor ui, Listener listener) {
         this.profile = profile;
         this.apiSecret = apiSecret;
+        // Masked here, not by the secret store: it may be typed for this login and never stored.
         LogRedactor.registerSecret(SecretNames.apiSecret(profile.id()), apiSecret);
         this.client = client;
         this.redirects = new RedirectParser(profile.redirectUrl());
@@ -123,7 +124,8 @@ public final class LoginAttempt {
     }
 
     private void exchange(String requestToken) {
-        // Held with the session's access token: the logout that forgets one forgets all three.
+        // Masked as they arrive from Kite, before any store sees them (the request and public tokens
+        // never reach one). Held with the session's access token: the logout that forgets one forgets all three.
         String holder = SecretNames.accessToken(profile.id());
         LogRedactor.registerSecret(holder, requestToken);
         try {

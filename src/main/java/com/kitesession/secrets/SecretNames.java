@@ -1,5 +1,7 @@
 package com.kitesession.secrets;
 
+import java.util.List;
+
 /** The names secrets are filed under, per profile id: one place so GUI and CLI agree. */
 public final class SecretNames {
     private SecretNames() {}
@@ -18,5 +20,10 @@ public final class SecretNames {
 
     public static String totpSecret(String profileId) {
         return "profile." + profileId + ".totp_secret";
+    }
+
+    /** Every name a profile's secrets may be filed under: what deleting the profile removes. */
+    public static List<String> all(String profileId) {
+        return List.of(apiSecret(profileId), accessToken(profileId), password(profileId), totpSecret(profileId));
     }
 }

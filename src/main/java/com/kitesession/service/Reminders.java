@@ -1,7 +1,7 @@
 package com.kitesession.service;
 
+import com.kitesession.kite.KiteTime;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.TokenExpiry;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -60,7 +60,7 @@ public final class Reminders {
         if (preMarket == null || rows.isEmpty() || tradingDays.isEmpty()) return expiry;
         Instant liveUntil = rows.stream().filter(row -> row.state(now).isLive()).map(row -> row.record().expiresAt())
                 .max(Comparator.naturalOrder()).orElse(now);
-        ZonedDateTime candidate = now.atZone(TokenExpiry.IST).toLocalDate().atTime(preMarket).atZone(TokenExpiry.IST);
+        ZonedDateTime candidate = now.atZone(KiteTime.IST).toLocalDate().atTime(preMarket).atZone(KiteTime.IST);
         while (!candidate.toInstant().isAfter(now) || !candidate.toInstant().isAfter(liveUntil)
                 || !tradingDays.contains(candidate.getDayOfWeek())) {
             candidate = candidate.plusDays(1);
@@ -76,13 +76,13 @@ public final class Reminders {
             if (row.record() == null || !row.tokenStored()) continue;
             Instant expiry = row.record().expiresAt();
             if (expiry.isAfter(previous) && !expiry.isAfter(now)) {
-                String at = expiry.atZone(TokenExpiry.IST).toLocalTime().toString();
+                String at = expiry.atZone(KiteTime.IST).toLocalTime().toString();
                 due.add(new Reminder(Kind.EXPIRED, row.profile(), "Kite session expired",
                         "Your session for " + row.profile().name() + " expired at " + at + " IST. Log in again for today."));
             }
         }
         if (preMarket == null) return due;
-        ZonedDateTime todayPreMarket = now.atZone(TokenExpiry.IST).toLocalDate().atTime(preMarket).atZone(TokenExpiry.IST);
+        ZonedDateTime todayPreMarket = now.atZone(KiteTime.IST).toLocalDate().atTime(preMarket).atZone(KiteTime.IST);
         Instant reminderAt = todayPreMarket.toInstant();
         boolean crossed = reminderAt.isAfter(previous) && !reminderAt.isAfter(now);
         // An unknown (offline) session may well be live: no nagging on a guess.

@@ -1,12 +1,8 @@
 package com.kitesession.service;
 
-import com.kitesession.desktop.LogRedactor;
-import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
-import com.kitesession.kite.KiteApiException;
-import com.kitesession.kite.KiteClient;
-import com.kitesession.kite.KiteException;
 import com.kitesession.secrets.InMemorySecretStore;
+import com.kitesession.secrets.MaskingSecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStoreException;
@@ -17,67 +13,56 @@ import com.kitesession.session.SessionRecord.LivenessVerdict;
 import com.kitesession.session.TokenExpiry;
 import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
-import com.kitesession.storage.TokenExportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 
 /**
  * Every profile's session, without JavaFX: remembers logins (token in the secret store, the rest
  * in settings), checks liveness, logs out, exports tokens for scripts. Methods block on I/O:
- * the window calls them on its background executor. The demo profile lives in memory only,
- * because its simulator gets a new port and new tokens every run.
+ * the window calls them on its background executor. Each profile's data lives in its
+ * {@link ProfileStore}: the saved one, or this run's memory for the demo, because its simulator
+ * gets a new port and new tokens every run.
  */
 public final class SessionService {
-    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
-    private final AppSettingsStore store;
+    /** The store as given, for unlocking; secrets are read and written through {@link #saved}. */
     private final SecretStore secrets;
-    private final OkHttpClient http;
+    private final SavedProfileStore saved;
+    private final InMemoryProfileStore demo;
+    private final KiteSessionCalls kite;
     private final Clock clock;
-    private final ErrorExplainer explainer = new ErrorExplainer();
-    private final SecretStore demoSecrets = new InMemorySecretStore();
-    private final Map<String, SessionRecord> demoSessions = new ConcurrentHashMap<>();
-    private volatile KiteProfile demo;
-    private volatile AppSettings settings;
-    private volatile Optional<String> loadProblem;
 
     public SessionService(AppSettingsStore store, SecretStore secrets, OkHttpClient http, Clock clock) {
-        this.store = store;
         this.secrets = secrets;
-        this.http = http;
+        // Every secret read or written through this service is masked in the logs from then on.
+        this.saved = new SavedProfileStore(store, new MaskingSecretStore(secrets));
+        this.demo = new InMemoryProfileStore(new MaskingSecretStore(new InMemorySecretStore()));
+        this.kite = new KiteSessionCalls(http, clock);
         this.clock = clock;
-        reload();
     }
 
     /** Re-reads settings (another process, the CLI, may have changed them). */
     public AppSettings reload() {
-        AppSettingsStore.Loaded loaded = store.load();
-        settings = loaded.settings();
-        loadProblem = loaded.problem();
-        return settings;
+        return saved.reload();
     }
 
     public AppSettings settings() {
-        return settings;
+        return saved.settings();
     }
 
     /** The folder settings.json lives in: the app's data folder. */
     public Path dataFolder() {
-        return store.file().getParent();
+        return saved.folder();
     }
 
     /** A damaged settings file found at start, in plain words; empty when all was well. */
     public Optional<String> loadProblem() {
-        return loadProblem;
+        return saved.loadProblem();
     }
 
     public Clock clock() {
@@ -86,22 +71,21 @@ public final class SessionService {
 
     /** Never throws: loading already replaced an unreadable expiryTime, and this falls back the same way. */
     public TokenExpiry expiry() {
-        return AppSettings.timeOfDay(settings.expiryTime).map(TokenExpiry::new).orElseGet(TokenExpiry::documented);
+        return AppSettings.timeOfDay(settings().expiryTime).map(TokenExpiry::new).orElseGet(TokenExpiry::documented);
     }
 
     /** The in-memory demo profile (against the built-in simulator), listed while set. */
     public void setDemo(KiteProfile demoProfile, String apiSecret, String password, String totpSecret)
             throws SecretStoreException {
-        LogRedactor.registerSecret(SecretNames.apiSecret(demoProfile.id()), apiSecret);
-        demoSecrets.store(SecretNames.apiSecret(demoProfile.id()), apiSecret);
+        demo.secrets().store(SecretNames.apiSecret(demoProfile.id()), apiSecret);
         // The demo shows one-click login out of the box: its login secrets are the simulator's.
         saveLoginSecrets(demoProfile, password, totpSecret);
-        demo = demoProfile;
+        demo.putProfile(demoProfile);
     }
 
     public List<KiteProfile> profiles() {
-        List<KiteProfile> all = new ArrayList<>(settings.profiles);
-        if (demo != null) all.add(demo);
+        List<KiteProfile> all = new ArrayList<>(saved.profiles());
+        all.addAll(demo.profiles());
         return all;
     }
 
@@ -111,53 +95,41 @@ public final class SessionService {
 
     public List<ProfileStatus> statuses() throws SecretStoreException {
         List<ProfileStatus> rows = new ArrayList<>();
+        String defaultId = settings().defaultProfileId;
         for (KiteProfile profile : profiles()) {
-            SessionRecord record = record(profile);
+            SessionRecord record = storeOf(profile).session(profile);
             boolean tokenStored = record != null && token(profile).isPresent();
-            rows.add(new ProfileStatus(profile, record, tokenStored, profile.id().equals(settings.defaultProfileId)));
+            rows.add(new ProfileStatus(profile, record, tokenStored, profile.id().equals(defaultId)));
         }
         return rows;
     }
 
-    /** The store behind saved profiles (the window unlocks an encrypted file before using it). */
+    /** The store behind saved profiles, as given (the window unlocks an encrypted file before using it). */
     public SecretStore secretStore() {
         return secrets;
     }
 
     /** Where this profile's secrets are kept, for the person: "the Linux Secret Service", ... */
     public String describeSecrets(KiteProfile profile) {
-        return profile.isDemo() ? "this run's memory (the demo keeps nothing on disk)" : "the " + secrets.describe();
+        return storeOf(profile).describeSecrets();
     }
 
     public Optional<String> apiSecret(KiteProfile profile) throws SecretStoreException {
-        return loadSecret(profile, SecretNames.apiSecret(profile.id()));
+        return storeOf(profile).secrets().load(SecretNames.apiSecret(profile.id()));
     }
 
     /** Saves the profile; a non-blank {@code apiSecret} replaces the stored one. */
     public void saveProfile(KiteProfile profile, String apiSecret) throws IOException, SecretStoreException {
-        if (apiSecret != null && !apiSecret.isBlank()) {
-            LogRedactor.registerSecret(SecretNames.apiSecret(profile.id()), apiSecret);
-            secretsFor(profile).store(SecretNames.apiSecret(profile.id()), apiSecret);
-        }
-        if (profile.isDemo()) return;
-        update(s -> {
-            s.putProfile(profile);
-            if (s.defaultProfileId == null) s.defaultProfileId = profile.id();
-        });
+        ProfileStore store = storeOf(profile);
+        if (apiSecret != null && !apiSecret.isBlank()) store.secrets().store(SecretNames.apiSecret(profile.id()), apiSecret);
+        store.putProfile(profile);
     }
 
     /** Removes the profile and all its secrets; the logs stop masking them unless another profile has them too. */
     public void deleteProfile(KiteProfile profile) throws IOException, SecretStoreException {
-        for (String name : List.of(SecretNames.apiSecret(profile.id()), SecretNames.accessToken(profile.id()),
-                SecretNames.password(profile.id()), SecretNames.totpSecret(profile.id()))) {
-            secretsFor(profile).delete(name);
-            LogRedactor.forgetSecrets(name);
-        }
-        if (profile.isDemo()) {
-            demo = null;
-            return;
-        }
-        update(s -> s.removeProfile(profile.id()));
+        ProfileStore store = storeOf(profile);
+        for (String name : SecretNames.all(profile.id())) store.secrets().delete(name);
+        store.removeProfile(profile);
     }
 
     /** The person's opt-in login secrets for one-click login; both empty unless they chose to store them. */
@@ -168,8 +140,8 @@ public final class SessionService {
     }
 
     public LoginSecrets loginSecrets(KiteProfile profile) throws SecretStoreException {
-        return new LoginSecrets(loadSecret(profile, SecretNames.password(profile.id())),
-                loadSecret(profile, SecretNames.totpSecret(profile.id())));
+        SecretStore store = storeOf(profile).secrets();
+        return new LoginSecrets(store.load(SecretNames.password(profile.id())), store.load(SecretNames.totpSecret(profile.id())));
     }
 
     /**
@@ -177,48 +149,43 @@ public final class SessionService {
      * stored one as it is; an empty string forgets it.
      */
     public void saveLoginSecrets(KiteProfile profile, String password, String totpSecret) throws SecretStoreException {
-        SecretStore store = secretsFor(profile);
+        SecretStore store = storeOf(profile).secrets();
         putOrForget(store, SecretNames.password(profile.id()), password);
         putOrForget(store, SecretNames.totpSecret(profile.id()), totpSecret);
     }
 
     private static void putOrForget(SecretStore store, String name, String value) throws SecretStoreException {
         if (value == null) return;
-        if (value.isEmpty()) {
-            store.delete(name);
-            LogRedactor.forgetSecrets(name);
-        } else {
-            LogRedactor.registerSecret(name, value);
-            store.store(name, value);
-        }
+        if (value.isEmpty()) store.delete(name);
+        else store.store(name, value);
     }
 
     public void setDefault(KiteProfile profile) throws IOException {
-        if (!profile.isDemo()) update(s -> s.defaultProfileId = profile.id());
+        storeOf(profile).makeDefault(profile);
     }
 
     public void rememberLastProfile(String profileId) throws IOException {
-        update(s -> s.lastProfileId = profileId);
+        saved.update(s -> s.lastProfileId = profileId);
     }
 
     public void setClipboardClearSeconds(int seconds) throws IOException {
-        update(s -> s.clipboardClearSeconds = Math.max(0, seconds));
+        saved.update(s -> s.clipboardClearSeconds = Math.max(0, seconds));
     }
 
     public Preferences preferences() {
-        return Preferences.of(settings);
+        return Preferences.of(settings());
     }
 
     public void savePreferences(Preferences preferences) throws IOException {
-        update(preferences::applyTo);
+        saved.update(preferences::applyTo);
     }
 
     public void rememberWindow(AppSettings.WindowPlacement placement) throws IOException {
-        update(s -> s.window = placement);
+        saved.update(s -> s.window = placement);
     }
 
     public void setExport(KiteProfile profile, AppSettings.TokenExport export) throws IOException {
-        update(s -> {
+        saved.update(s -> {
             if (export == null) s.exports.remove(profile.id());
             else s.exports.put(profile.id(), export);
         });
@@ -231,32 +198,14 @@ public final class SessionService {
      */
     public Optional<String> recordLogin(KiteProfile profile, ActiveSession session)
             throws IOException, SecretStoreException {
-        LogRedactor.registerSecret(SecretNames.accessToken(profile.id()), session.accessToken());
-        secretsFor(profile).store(SecretNames.accessToken(profile.id()), session.accessToken());
-        SessionRecord record = session.toRecord().checked(clock.instant(), LivenessVerdict.LIVE);
-        if (profile.isDemo()) {
-            demoSessions.put(profile.id(), record);
-            return Optional.empty();
-        }
-        update(s -> {
-            s.sessions.put(profile.id(), record);
-            s.lastProfileId = profile.id();
-        });
-        AppSettings.TokenExport export = settings.exports.get(profile.id());
-        if (export == null) return Optional.empty();
-        try {
-            TokenExportWriter.write(export, profile.apiKey(), session.accessToken(), session.userId(),
-                    session.loginTime(), session.expiresAt());
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("The token could not be written to " + export.path() + " for your scripts."
-                    + " Check that the folder exists and is writable, or choose another file.");
-        }
+        ProfileStore store = storeOf(profile);
+        store.secrets().store(SecretNames.accessToken(profile.id()), session.accessToken());
+        return store.rememberLogin(profile, session, session.toRecord().checked(clock.instant(), LivenessVerdict.LIVE));
     }
 
     /** The remembered session with its token, if one is stored (expired or not). */
     public Optional<ActiveSession> session(KiteProfile profile) throws SecretStoreException {
-        SessionRecord record = record(profile);
+        SessionRecord record = storeOf(profile).session(profile);
         if (record == null) return Optional.empty();
         return token(profile).map(token -> ActiveSession.restore(profile.apiKey(), record, token));
     }
@@ -265,47 +214,19 @@ public final class SessionService {
     public record CheckResult(LivenessVerdict verdict, Explanation explanation) {}
 
     /**
-     * {@code GET /user/profile} with the stored token. Only Kite's 403 about the token itself
-     * marks it refused (invalidated early, or expired past the expiry); a timeout, a dead
-     * network, a 429 or a 5xx say nothing about the token: unknown, and the token is kept.
-     * The verdict is saved only onto the session that was checked: a re-login meanwhile must
-     * not inherit the old token's verdict.
+     * Asks Kite whether the stored token still works ({@code GET /user/profile}; see
+     * {@link KiteSessionCalls#check}). The verdict is saved only onto the session that was
+     * checked: a re-login meanwhile must not inherit the old token's verdict.
      */
     public CheckResult check(KiteProfile profile) throws IOException, SecretStoreException {
         Optional<ActiveSession> session = session(profile);
         if (session.isEmpty()) return new CheckResult(null, null);
         ActiveSession checked = session.get();
-        CheckResult result;
-        String failure = null;
-        try {
-            new KiteClient(profile.apiBase(), http).getProfile(profile.apiKey(), checked.accessToken());
-            result = new CheckResult(LivenessVerdict.LIVE, null);
-        } catch (KiteException e) {
-            failure = e.failureName() + (e instanceof KiteApiException api ? ", HTTP " + api.httpStatus() : "");
-            result = new CheckResult(refusesToken(e) ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE,
-                    explainer.explainApiCall(e, checked.expiresAt(), clock.instant().atZone(TokenExpiry.IST)));
-        }
+        CheckResult result = kite.check(profile, checked);
         Instant at = clock.instant();
-        LivenessVerdict verdict = result.verdict();
-        LOG.info("Liveness of profile " + profile.id() + ": " + verdict + (failure == null ? "" : " (" + failure + ")"));
-        if (profile.isDemo()) {
-            demoSessions.computeIfPresent(profile.id(), (id, r) -> sameLogin(r, checked) ? r.checked(at, verdict) : r);
-        } else {
-            update(s -> s.sessions.computeIfPresent(profile.id(), (id, r) -> sameLogin(r, checked) ? r.checked(at, verdict) : r));
-        }
+        storeOf(profile).changeSession(profile,
+                record -> record.loginTime().equals(checked.loginTime()) ? record.checked(at, result.verdict()) : record);
         return result;
-    }
-
-    /** Kite's answer about this token itself: a TokenException, a PermissionException, or another 403. */
-    private static boolean refusesToken(KiteException e) {
-        return e instanceof KiteApiException api && switch (api.errorType()) {
-            case TOKEN, PERMISSION -> true;
-            default -> api.httpStatus() == 403;
-        };
-    }
-
-    private static boolean sameLogin(SessionRecord record, ActiveSession session) {
-        return record.loginTime().equals(session.loginTime());
     }
 
     /** The outcome of a logout: whether Kite confirmed it, and what went wrong if not. */
@@ -318,14 +239,8 @@ public final class SessionService {
     public LogoutResult logout(KiteProfile profile) throws IOException, SecretStoreException {
         Optional<ActiveSession> session = session(profile);
         if (session.isPresent() && !session.get().isExpired(clock)) {
-            try {
-                new KiteClient(profile.apiBase(), http).invalidateAccessToken(profile.apiKey(),
-                        session.get().accessToken());
-            } catch (KiteApiException e) {
-                // Kite refusing the token means it is dead already: nothing left to log out.
-            } catch (KiteException e) {
-                return new LogoutResult(false, explainer.explainExchange(e));
-            }
+            Optional<Explanation> problem = kite.logout(profile, session.get());
+            if (problem.isPresent()) return new LogoutResult(false, problem.get());
         }
         forgetSession(profile);
         return new LogoutResult(true, null);
@@ -336,33 +251,18 @@ public final class SessionService {
      * the session's tokens (a process that runs for weeks must not keep every one it ever had).
      */
     public void forgetSession(KiteProfile profile) throws IOException, SecretStoreException {
-        secretsFor(profile).delete(SecretNames.accessToken(profile.id()));
-        LogRedactor.forgetSecrets(SecretNames.accessToken(profile.id()));
-        if (profile.isDemo()) demoSessions.remove(profile.id());
-        else update(s -> s.sessions.remove(profile.id()));
+        ProfileStore store = storeOf(profile);
+        store.secrets().delete(SecretNames.accessToken(profile.id()));
+        store.forgetSession(profile);
     }
 
     /** The stored access token; a blank one counts as none (window and CLI agree on that here). */
     private Optional<String> token(KiteProfile profile) throws SecretStoreException {
-        return loadSecret(profile, SecretNames.accessToken(profile.id())).filter(t -> !t.isBlank());
+        return storeOf(profile).secrets().load(SecretNames.accessToken(profile.id())).filter(t -> !t.isBlank());
     }
 
-    /** A secret from the store, remembered by the log redactor so that it never reaches a log file. */
-    private Optional<String> loadSecret(KiteProfile profile, String name) throws SecretStoreException {
-        Optional<String> value = secretsFor(profile).load(name);
-        value.ifPresent(v -> LogRedactor.registerSecret(name, v));
-        return value;
-    }
-
-    private SessionRecord record(KiteProfile profile) {
-        return profile.isDemo() ? demoSessions.get(profile.id()) : settings.sessions.get(profile.id());
-    }
-
-    private SecretStore secretsFor(KiteProfile profile) {
-        return profile.isDemo() ? demoSecrets : secrets;
-    }
-
-    private void update(Consumer<AppSettings> change) throws IOException {
-        settings = store.update(change);
+    /** The one place a profile's store is chosen: the demo's lives in this run's memory. */
+    private ProfileStore storeOf(KiteProfile profile) {
+        return profile.isDemo() ? demo : saved;
     }
 }

@@ -1,5 +1,6 @@
 package com.kitesession.session;
 
+import com.kitesession.kite.KiteTime;
 import com.kitesession.kite.UserSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public record ActiveSession(String apiKey, String userId, String userName, Strin
 
     public static ActiveSession restore(String apiKey, SessionRecord record, String accessToken) {
         return new ActiveSession(apiKey, record.userId(), record.userName(), accessToken, record.loginTime(),
-                record.expiresAt().atZone(TokenExpiry.IST));
+                record.expiresAt().atZone(KiteTime.IST));
     }
 
     /** What is remembered on disk: everything but the token. */

@@ -1,8 +1,8 @@
 package com.kitesession.session;
 
+import com.kitesession.kite.KiteTime;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -11,7 +11,6 @@ import java.time.ZonedDateTime;
  * arithmetic is done with zones anyway so the user's own zone never leaks in.
  */
 public final class TokenExpiry {
-    public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     /** The documented expiry hour; a 2025 forum reply mentions 07:30, so it stays a setting. */
     public static final LocalTime DOCUMENTED_EXPIRY = LocalTime.of(6, 0);
 
@@ -30,8 +29,8 @@ public final class TokenExpiry {
     }
 
     public ZonedDateTime expiresAt(Instant loginTime) {
-        ZonedDateTime login = loginTime.atZone(IST);
-        ZonedDateTime sameDay = login.toLocalDate().atTime(expiryTime).atZone(IST);
+        ZonedDateTime login = loginTime.atZone(KiteTime.IST);
+        ZonedDateTime sameDay = login.toLocalDate().atTime(expiryTime).atZone(KiteTime.IST);
         return sameDay.isAfter(login) ? sameDay : sameDay.plusDays(1);
     }
 }

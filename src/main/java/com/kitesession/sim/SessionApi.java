@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.kitesession.kite.KiteTime;
 import com.kitesession.sim.SimulatorState.AccessSession;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class SessionApi {
         data.addProperty("enctoken", s.enctoken());
         data.addProperty("refresh_token", "");
         data.addProperty("silo", "");
-        data.addProperty("login_time", LOGIN_TIME.format(s.loginTime().atZone(SimulatorState.IST))); // naive IST
+        data.addProperty("login_time", LOGIN_TIME.format(s.loginTime().atZone(KiteTime.IST))); // naive IST
         data.add("meta", meta());
         return data;
     }

@@ -1,11 +1,11 @@
 package com.kitesession.sim;
 
+import com.kitesession.kite.KiteTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Everything the simulator remembers: login sessions, failed attempts, request tokens and access tokens. */
 final class SimulatorState {
-    static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -202,8 +201,8 @@ final class SimulatorState {
 
     /** The first {@code expiryTime} in IST strictly after {@code login}. */
     Instant expiryAfter(Instant login) {
-        ZonedDateTime at = login.atZone(IST);
-        ZonedDateTime expiry = at.toLocalDate().atTime(expiryTime).atZone(IST);
+        ZonedDateTime at = login.atZone(KiteTime.IST);
+        ZonedDateTime expiry = at.toLocalDate().atTime(expiryTime).atZone(KiteTime.IST);
         return expiry.isAfter(at) ? expiry.toInstant() : expiry.plusDays(1).toInstant();
     }
 

@@ -3,7 +3,7 @@ package com.kitesession.storage;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.kitesession.session.TokenExpiry;
+import com.kitesession.kite.KiteTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class TokenExportWriter {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
     private static final DateTimeFormatter ISO_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx")
-            .withZone(TokenExpiry.IST);
+            .withZone(KiteTime.IST);
     /** What an unquoted value may hold in every env-file dialect. */
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9_.:+\\-]*");
 

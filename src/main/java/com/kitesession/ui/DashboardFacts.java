@@ -1,10 +1,10 @@
 package com.kitesession.ui;
 
+import com.kitesession.kite.KiteTime;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.Reminders;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionState;
-import com.kitesession.session.TokenExpiry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -72,8 +72,8 @@ final class DashboardFacts {
 
     /** "10:05:12 IST" today, "tomorrow 06:00:00 IST", or with the day further off. */
     static String at(Instant instant, Instant now) {
-        ZonedDateTime when = instant.atZone(TokenExpiry.IST);
-        LocalDate today = now.atZone(TokenExpiry.IST).toLocalDate();
+        ZonedDateTime when = instant.atZone(KiteTime.IST);
+        LocalDate today = now.atZone(KiteTime.IST).toLocalDate();
         String time = TIME.format(when) + " IST";
         if (when.toLocalDate().equals(today)) return time;
         if (when.toLocalDate().equals(today.plusDays(1))) return "tomorrow " + time;

@@ -1,17 +1,17 @@
 package com.kitesession.ui;
 
-import com.kitesession.cli.SimCommand;
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
-import com.kitesession.desktop.AppLogs;
 import com.kitesession.desktop.ColorScheme;
 import com.kitesession.desktop.OsNotifier;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.logging.AppLogs;
 import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStores;
 import com.kitesession.service.SessionService;
+import com.kitesession.sim.ClockSkew;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
@@ -183,7 +183,7 @@ public final class KiteSessionApp extends Application {
         String skew = System.getProperty("kite.demo.skew");
         SimulatorConfig.Builder config = SimulatorConfig.builder();
         if (skew != null && !skew.isBlank()) {
-            config.clock(SimulatorClock.startingAt(Instant.now().plus(SimCommand.skew(skew.strip()))));
+            config.clock(SimulatorClock.startingAt(Instant.now().plus(ClockSkew.parse(skew.strip()))));
         }
         return config.build();
     }

@@ -1,11 +1,11 @@
 package com.kitesession.ui;
 
 import com.kitesession.clock.ClockOffsets;
+import com.kitesession.kite.KiteTime;
 import com.kitesession.perf.Milestones;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.Countdown;
-import com.kitesession.session.TokenExpiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -112,7 +112,7 @@ final class TokenView extends VBox {
         ZonedDateTime expiry = session.expiresAt();
         expires.setText(WHEN.format(expiry) + " IST\n" + WHEN.format(expiry.withZoneSameInstant(localZone)) + " your time ("
                 + localZone.getId() + ")");
-        loginTime.setText(WHEN.format(session.loginTime().atZone(TokenExpiry.IST)) + " IST");
+        loginTime.setText(WHEN.format(session.loginTime().atZone(KiteTime.IST)) + " IST");
         reveal.setSelected(false);
         showToken();
         refresh();

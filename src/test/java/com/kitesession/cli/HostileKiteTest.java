@@ -16,15 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kitesession.desktop.TestLogs;
 import com.kitesession.explain.ErrorLayer;
 import com.kitesession.kite.Checksum;
+import com.kitesession.logging.TestLogs;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.TokenExpiry;
-import com.kitesession.testing.HostileKite;
 import com.kitesession.testing.HostileKite.Fault;
+import com.kitesession.testing.HostileKite;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,12 @@
 package com.kitesession.explain;
 
+import static com.kitesession.kite.KiteTime.IST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kitesession.clock.ClockOffset;
 import com.kitesession.kite.KiteApiException;
 import com.kitesession.kite.KiteConnectionException;
 import com.kitesession.kite.KiteException;
@@ -18,12 +20,10 @@ import java.time.ZonedDateTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import com.kitesession.clock.ClockOffset;
 import org.junit.jupiter.api.Test;
 
 /** Every failure names its layer, says why, and offers a fix; Kite's words are kept verbatim. */
 class ErrorExplainerTest {
-    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private final ErrorExplainer explainer = new ErrorExplainer();
     private final ZonedDateTime expiry = ZonedDateTime.of(2026, 11, 24, 6, 0, 0, 0, IST);
 

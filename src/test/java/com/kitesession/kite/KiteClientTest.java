@@ -15,7 +15,6 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +87,7 @@ class KiteClientTest {
         assertFalse(body.contains(SECRET));
 
         assertEquals(new UserSession("XX0000", "Kite Connect", "Connect", "XXXXXX", "individual", "ZERODHA",
-                "XXXXXX", "XXXXXX", "XXXXXXXX", ZonedDateTime.of(2021, 1, 1, 16, 15, 14, 0, ZoneId.of("Asia/Kolkata")),
+                "XXXXXX", "XXXXXX", "XXXXXXXX", ZonedDateTime.of(2021, 1, 1, 16, 15, 14, 0, KiteTime.IST),
                 "abc", List.of("NSE", "NFO", "BFO", "CDS", "BSE", "MCX", "BCD", "MF"), PRODUCTS, ORDER_TYPES), s);
         assertEquals("2021-01-01T10:45:14Z", s.loginTime().toInstant().toString());
     }

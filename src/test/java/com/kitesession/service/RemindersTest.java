@@ -3,6 +3,7 @@ package com.kitesession.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kitesession.kite.KiteTime;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.TokenExpiry;
@@ -23,7 +24,7 @@ class RemindersTest {
     private final KiteProfile profile = KiteProfile.forKite("Main", "key", "http://127.0.0.1/kite-redirect", null);
 
     private static Instant ist(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), TokenExpiry.IST).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), KiteTime.IST).toInstant();
     }
 
     private ProfileStatus loggedIn(String loginIst) {

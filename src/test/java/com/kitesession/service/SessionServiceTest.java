@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.kitesession.desktop.LogRedactor;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.KiteTime;
+import com.kitesession.logging.LogRedactor;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.session.ActiveSession;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class SessionServiceTest {
     private KiteProfile profile;
 
     private static Instant ist(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), TokenExpiry.IST).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), KiteTime.IST).toInstant();
     }
 
     @BeforeEach
@@ -66,10 +68,14 @@ class SessionServiceTest {
     }
 
     private ActiveSession login() throws Exception {
+        return login(profile);
+    }
+
+    private ActiveSession login(KiteProfile into) throws Exception {
         String requestToken = new SimClient(sim).requestToken(account);
         var user = new KiteClient(sim.baseUrl()).generateSession(account.apiKey(), requestToken, account.apiSecret());
         ActiveSession session = ActiveSession.of(user, service.expiry(), clock);
-        service.recordLogin(profile, session);
+        service.recordLogin(into, session);
         return session;
     }
 
@@ -229,5 +235,31 @@ class SessionServiceTest {
         assertFalse(masked("twin-password-1"));
         service.deleteProfile(third);
         assertFalse(masked(shared));
+    }
+
+    @Test
+    void theDemoLivesInThisRunsMemoryAndNeverWritesTheSettingsOrTheSecretStore() throws Exception {
+        String settingsBefore = Files.readString(folder.resolve("settings.json"));
+        KiteProfile demo = new KiteProfile(KiteProfile.DEMO_ID, "Demo", account.apiKey(), account.redirectUrl(),
+                account.userId(), sim.baseUrl(), sim.baseUrl());
+        service.setDemo(demo, account.apiSecret(), account.password(), account.totpSecretBase32());
+        assertEquals(List.of(profile, demo), service.profiles());
+        assertEquals("this run's memory (the demo keeps nothing on disk)", service.describeSecrets(demo));
+        assertEquals(account.apiSecret(), service.apiSecret(demo).orElseThrow());
+        assertEquals(account.password(), service.loginSecrets(demo).password().orElseThrow());
+
+        String token = login(demo).accessToken();
+        service.setDefault(demo);
+        assertEquals(SessionState.ACTIVE, service.statuses().get(1).state(clock.instant()));
+        assertFalse(service.statuses().get(1).isDefault());
+        assertEquals(LivenessVerdict.LIVE, service.check(demo).verdict());
+        assertTrue(masked(token));
+        assertTrue(service.logout(demo).done());
+        assertFalse(masked(token));
+        service.deleteProfile(demo);
+
+        assertEquals(List.of(profile), service.profiles());
+        assertEquals(settingsBefore, Files.readString(folder.resolve("settings.json")));
+        for (String name : SecretNames.all(KiteProfile.DEMO_ID)) assertTrue(secrets.load(name).isEmpty(), name);
     }
 }

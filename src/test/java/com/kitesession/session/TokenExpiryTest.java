@@ -1,5 +1,6 @@
 package com.kitesession.session;
 
+import static com.kitesession.kite.KiteTime.IST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The expiry must not depend on the computer's own zone: every case runs in three zones. */
 class TokenExpiryTest {
-    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private final TimeZone original = TimeZone.getDefault();
     private final TokenExpiry expiry = TokenExpiry.documented();
 

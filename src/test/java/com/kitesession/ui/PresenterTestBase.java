@@ -9,6 +9,7 @@ import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.explain.LoginRejection;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.KiteTime;
 import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginAttempt;
 import com.kitesession.secrets.InMemorySecretStore;
@@ -17,7 +18,6 @@ import com.kitesession.service.Preferences;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.TokenExpiry;
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
@@ -75,7 +75,7 @@ abstract class PresenterTestBase {
     WindowCommands commands;
 
     static Instant ist(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), TokenExpiry.IST).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), KiteTime.IST).toInstant();
     }
 
     @BeforeEach

@@ -5,8 +5,8 @@ import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kitesession.kite.KiteTime;
 import com.kitesession.service.Preferences;
-import com.kitesession.session.TokenExpiry;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -32,7 +32,7 @@ class RemindersUiTest extends WindowTestBase {
 
     /** From Monday 10:00 IST (the base clock) to Tuesday just past 08:45 IST: the pre-market reminder is due. */
     private void toTuesdayPreMarket() {
-        clock.setInstant(ZonedDateTime.of(LocalDateTime.parse("2026-11-24T08:45:05"), TokenExpiry.IST).toInstant());
+        clock.setInstant(ZonedDateTime.of(LocalDateTime.parse("2026-11-24T08:45:05"), KiteTime.IST).toInstant());
         onFx(() -> {
             window.checkReminders();
             return null;

@@ -5,11 +5,11 @@ import static com.kitesession.testing.WebPage.onFx;
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.desktop.ColorScheme;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.KiteTime;
 import com.kitesession.otp.Totp;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.TokenExpiry;
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.LoginPageStyle;
@@ -43,7 +43,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 abstract class WindowTestBase {
     /** The 2FA field of Kite's single-page login, which the simulator serves by default. */
     static final String CODE_FIELD = "form.twofa-form input";
-    static final Instant TEN_AM_IST = ZonedDateTime.of(LocalDateTime.parse("2026-11-23T10:00:00"), TokenExpiry.IST).toInstant();
+    static final Instant TEN_AM_IST = ZonedDateTime.of(LocalDateTime.parse("2026-11-23T10:00:00"), KiteTime.IST).toInstant();
 
     @TempDir
     static Path home;

@@ -1,4 +1,4 @@
-package com.kitesession.desktop;
+package com.kitesession.logging;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package com.kitesession.desktop;
+package com.kitesession.logging;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.kitesession.desktop;
+package com.kitesession.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.kitesession.desktop;
+package com.kitesession.logging;
 
 import java.io.IOException;
 import java.nio.file.Path;

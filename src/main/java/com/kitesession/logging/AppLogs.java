@@ -1,5 +1,6 @@
-package com.kitesession.desktop;
+package com.kitesession.logging;
 
+import com.kitesession.desktop.AppInfo;
 import com.kitesession.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

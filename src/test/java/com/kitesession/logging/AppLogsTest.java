@@ -1,4 +1,4 @@
-package com.kitesession.desktop;
+package com.kitesession.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +63,7 @@ class AppLogsTest {
         assertTrue(written.contains("WARNING com.kitesession.test.AppLogsTest: exchange failed"), written);
         assertTrue(written.contains("Caused by: java.lang.IllegalStateException: checksum for " + LogRedactor.MASK), written);
         assertTrue(written.contains("Suppressed: java.io.IOException: token " + LogRedactor.MASK + " refused"), written);
-        assertTrue(written.contains("\tat com.kitesession.desktop.AppLogsTest."), written);
+        assertTrue(written.contains("\tat com.kitesession.logging.AppLogsTest."), written);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.kitesession.desktop;
+package com.kitesession.logging;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
