@@ -29,6 +29,12 @@ public final class KiteClient {
     private final String apiBase;
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
+    /**
+     * The same client (same pool) for GET only, which may be sent again on a fresh connection when
+     * the pooled one was closed by the server while idle: a liveness check every few minutes
+     * nearly always finds it so. Never for POST or DELETE (see {@link #defaultHttpClient}).
+     */
+    private final OkHttpClient resendingHttp;
 
     public KiteClient(String apiBase) {
         this(apiBase, defaultHttpClient());
@@ -51,6 +57,7 @@ public final class KiteClient {
         this.apiBase = base;
         this.baseUrl = url;
         this.http = hardened(http);
+        this.resendingHttp = this.http.newBuilder().retryOnConnectionFailure(true).build();
     }
 
     /**
@@ -173,7 +180,8 @@ public final class KiteClient {
         int code;
         String contentType;
         String body;
-        try (Response response = http.newCall(request).execute()) {
+        OkHttpClient client = "GET".equals(request.method()) ? resendingHttp : http;
+        try (Response response = client.newCall(request).execute()) {
             code = response.code();
             if (response.isRedirect() || code / 100 == 3) throw new KiteRedirectException(code, baseUrl.host());
             contentType = response.header("Content-Type");

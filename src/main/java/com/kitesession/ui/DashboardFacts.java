@@ -3,6 +3,7 @@ package com.kitesession.ui;
 import com.kitesession.kite.KiteTime;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.Reminders;
+import com.kitesession.session.Countdown;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionState;
 import java.time.Instant;
@@ -15,8 +16,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The words of the token dashboard's morning checks, worked out without the toolkit: the
- * session's state, the last liveness check, where the token was handed, the next reminder.
+ * The words of the sessions on screen, worked out without the toolkit: a list row's state, and
+ * the dashboard's morning checks (the session's state, the last liveness check, where the token
+ * was handed, the next reminder).
  * Times are Kite's (IST), as the trader's day runs on them.
  */
 final class DashboardFacts {
@@ -25,10 +27,30 @@ final class DashboardFacts {
 
     private DashboardFacts() {}
 
+    /** The words a row shows for its state, e.g. "active, 17:42:05 left". */
+    static String rowState(ProfileStatus row, Instant now) {
+        SessionState state = row.state(now);
+        String left = Countdown.format(row.remaining(now));
+        return switch (state) {
+            case ACTIVE, EXPIRING_SOON, UNKNOWN_OFFLINE -> state.label() + ", " + left + " left";
+            default -> state.label();
+        };
+    }
+
+    static String symbol(SessionState state) {
+        return switch (state) {
+            case ACTIVE -> "\u2714";          // check mark
+            case EXPIRING_SOON -> "\u231B";   // hourglass
+            case EXPIRED, INVALIDATED -> "\u2716"; // heavy x
+            case UNKNOWN_OFFLINE -> "?";
+            case NOT_LOGGED_IN -> "\u2013";   // en dash
+        };
+    }
+
     /** E.g. "\u2714 active"; for a row the list no longer has (just logged in): active. */
     static String state(Optional<ProfileStatus> row, Instant now) {
         SessionState state = stateOf(row, now);
-        return ProfileListView.symbol(state) + " " + state.label();
+        return symbol(state) + " " + state.label();
     }
 
     static SessionState stateOf(Optional<ProfileStatus> row, Instant now) {

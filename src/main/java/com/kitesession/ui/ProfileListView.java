@@ -1,7 +1,6 @@
 package com.kitesession.ui;
 
 import com.kitesession.service.ProfileStatus;
-import com.kitesession.session.Countdown;
 import com.kitesession.session.SessionState;
 import java.time.Instant;
 import java.util.Objects;
@@ -53,26 +52,6 @@ final class ProfileListView extends ListView<ProfileStatus> {
         }
     }
 
-    /** The words a row shows for its state, e.g. "active, 17:42:05 left". */
-    static String stateText(ProfileStatus row, Instant now) {
-        SessionState state = row.state(now);
-        String left = Countdown.format(row.remaining(now));
-        return switch (state) {
-            case ACTIVE, EXPIRING_SOON, UNKNOWN_OFFLINE -> state.label() + ", " + left + " left";
-            default -> state.label();
-        };
-    }
-
-    static String symbol(SessionState state) {
-        return switch (state) {
-            case ACTIVE -> "\u2714";          // check mark
-            case EXPIRING_SOON -> "\u231B";   // hourglass
-            case EXPIRED, INVALIDATED -> "\u2716"; // heavy x
-            case UNKNOWN_OFFLINE -> "?";
-            case NOT_LOGGED_IN -> "\u2013";   // en dash
-        };
-    }
-
     private final class StatusCell extends ListCell<ProfileStatus> {
         private final Label name = new Label();
         private final Label state = new Label();
@@ -98,8 +77,8 @@ final class ProfileListView extends ListView<ProfileStatus> {
             Instant now = model.nowProperty().get();
             SessionState current = row.state(now);
             name.setText(row.profile().name() + (row.isDefault() ? " (default)" : ""));
-            state.setText(stateText(row, now));
-            symbol.setText(symbol(current));
+            state.setText(DashboardFacts.rowState(row, now));
+            symbol.setText(DashboardFacts.symbol(current));
             box.getStyleClass().removeIf(c -> c.startsWith("state-"));
             box.getStyleClass().add("state-" + current.name().toLowerCase().replace('_', '-'));
             setGraphic(box);

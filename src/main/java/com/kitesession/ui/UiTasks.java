@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Work off the FX thread, results back on it: every disk, keychain and network call of the
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
  * The executors are injected, so presenters run synchronously in plain JUnit tests.
  */
 final class UiTasks {
+    private static final Logger LOG = Logger.getLogger(UiTasks.class.getName());
     private final Executor background;
     private final Executor fx;
     private final Consumer<Throwable> defaultFailure;
@@ -96,6 +99,10 @@ final class UiTasks {
                 try {
                     if (error == null) onSuccess.accept(result);
                     else fail(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                } catch (RuntimeException handlerFailed) {
+                    // A handler's own bug: said like any failure, and logged, never lost in the executor.
+                    LOG.log(Level.WARNING, "A window task's handler failed", handlerFailed);
+                    defaultFailure.accept(handlerFailed);
                 } finally {
                     andFinally.run();
                 }

@@ -92,6 +92,31 @@ class KiteClientTest {
         assertEquals("2021-01-01T10:45:14Z", s.loginTime().toInstant().toString());
     }
 
+    /**
+     * Servers close keep-alive connections left idle (the simulator after 30 s, web fronts after a
+     * minute or so) while the client's pool keeps them for 5 minutes: the periodic liveness check
+     * then finds its pooled connection dead. A GET may be sent again on a fresh connection; it was
+     * reported as "offline" instead.
+     */
+    @Test
+    void aProfileCheckOnAConnectionTheServerClosedIsSentAgainNotTakenForOffline() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(Fixtures.read("profile.json")).setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+        answer(200, Fixtures.read("profile.json"));
+        client.getProfile(API_KEY, ACCESS_TOKEN);
+        UserProfile again = client.getProfile(API_KEY, ACCESS_TOKEN);
+        assertEquals("AB1234", again.userId());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aSessionExchangeIsNeverSentTwice() throws Exception {
+        // The request_token is single-use: a second POST would hide the real error behind "Token is invalid".
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        expect(KiteConnectionException.class, () -> client.generateSession(API_KEY, REQUEST_TOKEN, SECRET));
+        assertEquals(1, server.getRequestCount());
+    }
+
     @Test
     void getProfileSendsTokenHeader() throws Exception {
         answer(200, Fixtures.read("profile.json"));

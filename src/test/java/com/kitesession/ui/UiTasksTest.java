@@ -72,6 +72,16 @@ class UiTasksTest {
     }
 
     @Test
+    void aHandlerThatThrowsGoesToTheDefaultHandlerAndFinallyStillRuns() {
+        IllegalStateException handlerBug = new IllegalStateException("handler bug");
+        tasks.create(() -> "done").onSuccess(result -> {
+            throw handlerBug;
+        }).andFinally(() -> events.add("finally")).run();
+        assertEquals(List.of(handlerBug), unhandled);
+        assertEquals(List.of("finally"), events);
+    }
+
+    @Test
     void aShutDownExecutorIsIgnored() {
         PresenterTestBase.SameThreadExecutor closed = new PresenterTestBase.SameThreadExecutor();
         closed.shutdown();
