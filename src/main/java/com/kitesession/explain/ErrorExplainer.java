@@ -109,6 +109,16 @@ public final class ErrorExplainer {
                 List.of("Press Log in again when you are ready."), FixAction.RELOGIN, null);
     }
 
+    /** A success redirect whose state is another login's: an old tab or address, never exchanged. */
+    public Explanation explainOtherLoginsRedirect() {
+        return new Explanation(ErrorLayer.LOGIN, "This redirect belongs to another, older login",
+                "Kite sent the browser back with a state value this login did not make: the address comes from an"
+                        + " earlier login, perhaps an old tab or a saved address. Its request_token was not used.",
+                List.of("Use the newest login: its tab, or the address it lands on.",
+                        "Close old Kite login tabs, then log in again if this login was closed."),
+                FixAction.RELOGIN, null);
+    }
+
     /** The redirect came back to our URL but without a usable request_token. */
     public Explanation explainFailedRedirect(LoginRedirect.Failed failed) {
         return new Explanation(ErrorLayer.LOGIN, "Kite came back without a usable request_token",

@@ -28,6 +28,11 @@ public final class RedirectParser {
         this.registered = url;
     }
 
+    /** The registered URL's scheme, for a pasted address that lost its own. */
+    public String scheme() {
+        return registered.scheme();
+    }
+
     /** Never throws. */
     public LoginRedirect parse(String url) {
         HttpUrl candidate = url == null ? null : HttpUrl.parse(url.trim());

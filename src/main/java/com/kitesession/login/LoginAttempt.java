@@ -6,7 +6,9 @@ import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteException;
 import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.LoginRedirect;
+import com.kitesession.kite.LoginState;
 import com.kitesession.kite.LoginUrls;
+import com.kitesession.kite.PastedRedirect;
 import com.kitesession.kite.RedirectParser;
 import com.kitesession.kite.UserSession;
 import com.kitesession.logging.LogRedactor;
@@ -16,6 +18,7 @@ import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.TokenExpiry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -37,12 +40,22 @@ public final class LoginAttempt {
         void loggedIn(ActiveSession session);
 
         void failed(Explanation explanation);
+
+        /**
+         * A redirect of another, older login (an old tab) was refused: its token is not exchanged,
+         * and this attempt goes on waiting for its own. Unless told otherwise, said as a failure.
+         */
+        default void refused(Explanation explanation) {
+            failed(explanation);
+        }
     }
 
     private final KiteProfile profile;
     private final String apiSecret;
     private final KiteClient client;
     private final RedirectParser redirects;
+    /** Made for this login, sent in redirect_params; Kite echoes it on success. */
+    private final LoginState state;
     /** Kite's login host: its own pages carry action/status too, and are never a redirect. */
     private final LoginOrigin loginOrigin;
     private final TokenExpiry expiry;
@@ -56,7 +69,14 @@ public final class LoginAttempt {
 
     public LoginAttempt(KiteProfile profile, String apiSecret, KiteClient client, TokenExpiry expiry, Clock clock,
             Executor background, Executor ui, Listener listener) {
+        this(profile, apiSecret, client, expiry, clock, background, ui, listener, LoginState.fresh());
+    }
+
+    /** With a known state value (tests). */
+    public LoginAttempt(KiteProfile profile, String apiSecret, KiteClient client, TokenExpiry expiry, Clock clock,
+            Executor background, Executor ui, Listener listener, LoginState state) {
         this.profile = profile;
+        this.state = state;
         this.apiSecret = apiSecret;
         // Masked here, not by the secret store: it may be typed for this login and never stored.
         LogRedactor.registerSecret(SecretNames.apiSecret(profile.id()), apiSecret);
@@ -73,7 +93,12 @@ public final class LoginAttempt {
     }
 
     public String loginUrl() {
-        return LoginUrls.loginUrl(profile.loginBase(), profile.apiKey(), null);
+        return LoginUrls.loginUrl(profile.loginBase(), profile.apiKey(), state.redirectParams());
+    }
+
+    /** This login's state value, as its login URL carries it. */
+    public LoginState state() {
+        return state;
     }
 
     /** Kite's login origin for this profile: the only one the login view may show, and autofill fill. */
@@ -99,6 +124,13 @@ public final class LoginAttempt {
             ui.execute(() -> listener.failed(explainer.explainRedirectMismatch(elsewhere, profile.redirectUrl())));
             return true;
         }
+        if (redirect instanceof LoginRedirect.Success success && !fromThisLogin(success)) {
+            if (finished.get()) return true;
+            LOG.warning(() -> "Login of profile " + profile.id() + ": a redirect carrying another login's state was"
+                    + " refused; its request_token was not used");
+            ui.execute(() -> listener.refused(explainer.explainOtherLoginsRedirect()));
+            return true;
+        }
         if (!finished.compareAndSet(false, true)) return true;
         // Always through the UI executor, never synchronously: the browser calls this from inside
         // its redirect callback, and touching the engine there crashes WebKit.
@@ -112,6 +144,40 @@ public final class LoginAttempt {
             ui.execute(() -> listener.failed(explainer.explainFailedRedirect(failure)));
         }
         return true;
+    }
+
+    /**
+     * A pasted address (from any browser's address bar, as people paste it): handled like a
+     * redirect the browser reported. Returns what is wrong with the paste itself, in words, or
+     * empty when it went on like a redirect (cancelled, failed or exchanged: the listener hears).
+     */
+    public Optional<String> offerPasted(String pasted) {
+        Optional<String> url = PastedRedirect.normalise(pasted, redirects.scheme());
+        String expected = "it starts with " + profile.redirectUrl();
+        if (url.isEmpty()) {
+            return Optional.of("Nothing was pasted. After logging in, copy the whole address from the browser's address"
+                    + " bar (" + expected + ") and paste it here.");
+        }
+        if (redirects.parse(url.get()) instanceof LoginRedirect.NotOurs) {
+            if (loginOrigin.contains(url.get())) {
+                return Optional.of("This is Kite's login page, not the address Kite sends the browser to after it."
+                        + " Finish the login in the browser, then copy the address it lands on (" + expected + ").");
+            }
+            return Optional.of("This is not this profile's redirect address (" + expected + "). Copy the whole address"
+                    + " from the browser's address bar after logging in, or check the profile's redirect URL.");
+        }
+        onNavigation(url.get());
+        return Optional.empty();
+    }
+
+    /** A success carrying this login's state; one with none is taken too (Kite's echo is not promised). */
+    private boolean fromThisLogin(LoginRedirect.Success success) {
+        String echoed = success.params().get(LoginState.PARAM);
+        if (echoed == null) {
+            LOG.info(() -> "Login of profile " + profile.id() + ": the redirect carried no state; accepted");
+            return true;
+        }
+        return state.matches(echoed);
     }
 
     /** A redirect from Kite's login (it names a request_token, or action=login with a status) to any URL. */

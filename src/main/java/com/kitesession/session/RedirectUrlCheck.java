@@ -3,6 +3,7 @@ package com.kitesession.session;
 import com.kitesession.kite.LoopbackHosts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -13,8 +14,16 @@ import okhttp3.HttpUrl;
  * app catches the first navigation whose scheme, host, port and path equal the profile's.
  */
 public final class RedirectUrlCheck {
-    /** Zerodha allows a loopback address for personal apps; it never leaves this computer. */
-    public static final String SUGGESTED = "http://127.0.0.1/kite-redirect";
+    /**
+     * Zerodha allows a loopback address for personal apps; it never leaves this computer. The port
+     * lets one registration serve both roads: the login in the window, and the system browser,
+     * whose redirect the app catches by listening there (an ordinary user may not listen below
+     * 1024). 5483 spells KITE on a phone keypad; it is on no browser's unsafe list and below the
+     * ports systems hand out for outgoing connections.
+     */
+    public static final String SUGGESTED = "http://127.0.0.1:5483/kite-redirect";
+    /** Below this, listening needs the administrator on Linux and macOS. */
+    static final int FIRST_USER_PORT = 1024;
 
     /**
      * The Fetch standard's "bad ports", which WebKit (the login browser) refuses to load: a redirect
@@ -62,7 +71,7 @@ public final class RedirectUrlCheck {
         if (BLOCKED_PORTS.contains(url.port())) {
             return new Result(Verdict.ERROR, null, List.of("Port " + url.port() + " is on the browsers' list of"
                     + " unsafe ports: the login page refuses to go there, so the login would hang on Kite's page."
-                    + " Use another port, or none: " + SUGGESTED + "."));
+                    + " Use another port, e.g. " + SUGGESTED + "."));
         }
         List<String> notes = new ArrayList<>();
         Verdict verdict = Verdict.OK;
@@ -78,13 +87,46 @@ public final class RedirectUrlCheck {
             verdict = Verdict.WARN;
             notes.add(url.host() + " is not this computer: the request_token travels there before the app stops"
                     + " the page. A loopback address such as " + SUGGESTED + " never leaves this computer.");
-        } else if (url.host().equals("localhost")) {
-            notes.add("localhost works; 127.0.0.1 is the form Zerodha's console accepts most reliably.");
+        } else {
+            if (url.host().equals("localhost")) {
+                notes.add("localhost works; 127.0.0.1 is the form Zerodha's console accepts most reliably.");
+            }
+            browserRoadProblem(url).ifPresent(problem -> notes.add(problem));
+            if (url.scheme().equals("http") && url.port() < FIRST_USER_PORT) verdict = Verdict.WARN;
         }
         if (notes.isEmpty()) {
             notes.add("Register it on developers.kite.trade exactly like this.");
         }
         return new Result(verdict, matched(url), notes);
+    }
+
+    /**
+     * Why Log in with my browser cannot catch a redirect to {@code typed} itself, in words (then
+     * the person pastes the address instead); empty when it can.
+     */
+    public static Optional<String> browserRoadProblem(String typed) {
+        HttpUrl url = typed == null ? null : HttpUrl.parse(typed.strip());
+        if (url == null) return Optional.of("The redirect URL is not a full web address; fix it in the profile first.");
+        return browserRoadProblem(url);
+    }
+
+    private static Optional<String> browserRoadProblem(HttpUrl url) {
+        if (!LoopbackHosts.isLoopback(url.host())) {
+            return Optional.of("With your browser, the app cannot catch a redirect to " + url.host() + ", which is not"
+                    + " this computer: after logging in there, paste the address the browser lands on.");
+        }
+        if (url.scheme().equals("https")) {
+            return Optional.of("With your browser, the app cannot answer https on this computer (it has no certificate"
+                    + " your browser trusts): register an http:// address with a port, e.g. " + SUGGESTED
+                    + ", or paste the address after logging in.");
+        }
+        if (url.port() < FIRST_USER_PORT) {
+            return Optional.of("The login in this window works with this address. For Log in with my browser the app"
+                    + " must listen on it, and port " + url.port() + (url.port() == 80 ? " (the port of an address that"
+                    + " names none)" : "") + " needs the administrator on Linux and macOS: register an address with a"
+                    + " port of 1024 or above, e.g. " + SUGGESTED + ", for both ways.");
+        }
+        return Optional.empty();
     }
 
     /** What the app compares: scheme, host, port (shown only when not the default) and path. */

@@ -8,6 +8,7 @@ import com.kitesession.kite.LoginRedirect;
 import com.kitesession.kite.RedirectParser;
 import com.kitesession.session.RedirectUrlCheck.Result;
 import com.kitesession.session.RedirectUrlCheck.Verdict;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,28 @@ class RedirectUrlCheckTest {
     void theSuggestedUrlIsFineAndIsWhatTheAppMatches() {
         Result result = RedirectUrlCheck.check(RedirectUrlCheck.SUGGESTED);
         assertEquals(Verdict.OK, result.verdict());
-        assertEquals("http://127.0.0.1/kite-redirect", result.matches());
+        assertEquals("http://127.0.0.1:5483/kite-redirect", result.matches());
+        assertEquals(Optional.empty(), RedirectUrlCheck.browserRoadProblem(RedirectUrlCheck.SUGGESTED), "one address, both roads");
+    }
+
+    /** An address without a port (port 80) logs in in the window, but the browser road cannot listen there. */
+    @Test
+    void anAddressWithoutAPortIsFlaggedForTheBrowserRoad() {
+        Result result = RedirectUrlCheck.check("http://127.0.0.1/kite-redirect");
+        assertEquals(Verdict.WARN, result.verdict());
+        assertEquals("http://127.0.0.1/kite-redirect", result.matches(), "still caught in the window");
+        assertTrue(result.notes().get(0).contains("port 80 (the port of an address that names none) needs the administrator"),
+                result.notes().toString());
+        assertTrue(result.notes().get(0).contains(RedirectUrlCheck.SUGGESTED));
+    }
+
+    @Test
+    void theBrowserRoadSaysWhyItCannotCatchAnAddress() {
+        assertTrue(RedirectUrlCheck.browserRoadProblem("https://example.com/cb").orElseThrow().contains("paste the address"));
+        assertTrue(RedirectUrlCheck.browserRoadProblem("https://127.0.0.1:5483/cb").orElseThrow().contains("certificate"));
+        assertTrue(RedirectUrlCheck.browserRoadProblem("http://localhost:443/cb").orElseThrow().contains("port 443 needs"));
+        assertEquals(Optional.empty(), RedirectUrlCheck.browserRoadProblem("http://[::1]:8080/cb"));
+        assertTrue(RedirectUrlCheck.browserRoadProblem("not an address").isPresent());
     }
 
     /** What the check says it matches is what the redirect parser then catches, Kite's parameters added. */

@@ -47,7 +47,8 @@ class LoginPresenterTest extends PresenterTestBase {
         assertEquals(MainModel.Card.LOGIN, card());
         assertEquals(1, surface.starts.size());
         LoginAttempt attempt = surface.lastAttempt();
-        assertEquals(simulator.baseUrl() + "/connect/login?v=3&api_key=" + account().apiKey(), attempt.loginUrl());
+        assertEquals(simulator.baseUrl() + "/connect/login?v=3&api_key=" + account().apiKey()
+                + "&redirect_params=ks_state%3D" + attempt.state().value(), attempt.loginUrl());
         assertFalse(attempt.isFinished());
         assertEquals(MainModel.Notice.NONE, model.noticeProperty().get());
     }
@@ -217,8 +218,8 @@ class LoginPresenterTest extends PresenterTestBase {
         open();
         commands.login();
         assertEquals(MainModel.Card.LOGIN, card());
-        assertEquals(simulator.baseUrl() + "/connect/login?v=3&api_key=" + account().apiKey(),
-                surface.lastAttempt().loginUrl());
+        assertTrue(surface.lastAttempt().loginUrl().startsWith(simulator.baseUrl() + "/connect/login?v=3&api_key="
+                + account().apiKey() + "&redirect_params=ks_state%3D"), surface.lastAttempt().loginUrl());
         String redirect = new SimClient(simulator).login(account(), null);
         assertTrue(surface.lastAttempt().onNavigation(redirect));
         assertEquals(MainModel.Card.TOKEN, card());

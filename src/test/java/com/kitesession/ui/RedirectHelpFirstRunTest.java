@@ -5,6 +5,7 @@ import static com.kitesession.testing.WebPage.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kitesession.session.RedirectUrlCheck;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RedirectHelpFirstRunTest extends DemoWindowTestBase {
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "the demo profile");
         robot.clickOn("#add-profile");
         waitUntil(() -> visible(robot, "#redirect-help"), "the redirect-URL help page");
-        assertTrue(text(robot, "#redirect-check").startsWith("\u2714 The app will catch http://127.0.0.1/kite-redirect?request_token="),
+        assertTrue(text(robot, "#redirect-check").startsWith("\u2714 The app will catch " + RedirectUrlCheck.SUGGESTED + "?request_token="),
                 text(robot, "#redirect-check"));
 
         setUrl(robot, "http://127.0.0.1:1/kite-redirect");
@@ -41,7 +42,7 @@ class RedirectHelpFirstRunTest extends DemoWindowTestBase {
                 text(robot, "#redirect-check"));
 
         robot.clickOn("#use-suggested-redirect");
-        assertEquals("http://127.0.0.1/kite-redirect", field(robot, "#redirect-url").getText());
+        assertEquals(RedirectUrlCheck.SUGGESTED, field(robot, "#redirect-url").getText());
         assertTrue(!onFx(() -> robot.lookup("#redirect-url-check").query().isManaged()), "a good address needs no note in the form");
 
         robot.clickOn("#redirect-help-done");
