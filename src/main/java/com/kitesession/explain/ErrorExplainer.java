@@ -6,6 +6,7 @@ import com.kitesession.kite.KiteApiException.ErrorType;
 import com.kitesession.kite.KiteException;
 import com.kitesession.kite.KiteTime;
 import com.kitesession.kite.LoginRedirect;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -117,6 +118,16 @@ public final class ErrorExplainer {
                 List.of("Use the newest login: its tab, or the address it lands on.",
                         "Close old Kite login tabs, then log in again if this login was closed."),
                 FixAction.RELOGIN, null);
+    }
+
+    /** The system browser's redirect did not come back while the app waited for it. */
+    public Explanation explainBrowserWaitOver(Duration waited) {
+        return new Explanation(ErrorLayer.LOGIN, "No login came back from the browser",
+                "The app waited " + waited.toMinutes() + " minutes for Kite to send your browser back to this profile's"
+                        + " redirect URL, then stopped listening, so an old tab cannot deliver a token later.",
+                List.of("If you did log in, paste the address the browser landed on (it starts with the redirect URL).",
+                        "Otherwise log in again, with the browser or in this window."),
+                FixAction.NONE, null);
     }
 
     /** The redirect came back to our URL but without a usable request_token. */

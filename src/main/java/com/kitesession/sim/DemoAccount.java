@@ -23,13 +23,19 @@ public record DemoAccount(String apiKey, String apiSecret, String redirectUrl, S
         return new DemoAccount(
                 "kitesim_demo",
                 "kitesimDemoSecret0123456789abcde",   // 32 alphanumerics, like a real api_secret
-                "http://127.0.0.1/kite-redirect",
+                // The address the app suggests registering: with a port, so the demo can try both roads.
+                "http://127.0.0.1:5483/kite-redirect",
                 "DM1234",
                 "demo-password",
                 "KITESIMULATORDEMOSECRETTOTPABCDE", // base32, 160 bits
                 "Demo Trader",
                 "Demo",
                 "demo.trader@example.com");
+    }
+
+    /** The same account registered with another redirect URL (a test's free port, say). */
+    public DemoAccount withRedirectUrl(String url) {
+        return new DemoAccount(apiKey, apiSecret, url, userId, password, totpSecretBase32, userName, userShortname, email);
     }
 
     /** Leaves out apiSecret, password and totpSecretBase32 so logs never carry them. */

@@ -2,20 +2,13 @@ package com.kitesession.ui;
 
 import com.kitesession.clock.KiteClockPing;
 import com.kitesession.explain.ErrorExplainer;
-import com.kitesession.explain.Explanation;
 import com.kitesession.explain.LoginRejection;
-import com.kitesession.kite.KiteClient;
 import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginAttempt;
 import com.kitesession.service.SessionService;
-import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.ProfileInput;
-import com.kitesession.storage.AppSettings;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * The whole login path: read the profile's secrets, measure the clock alongside, open Kite's page
@@ -27,26 +20,23 @@ final class LoginPresenter {
     private final AppServices services;
     private final SessionService sessions;
     private final UiTasks tasks;
-    private final Executor fx;
+    private final LoginAttempts attempts;
     private final LoginSurface surface;
     private final KiteClockPing clockPing;
     private final ErrorExplainer explainer;
     private final WindowDialogs dialogs;
-    /** Re-reads the list, keeping the selection on the given id. */
-    private final Consumer<String> refresh;
 
-    LoginPresenter(MainModel model, AppServices services, UiTasks tasks, Executor fx, LoginSurface surface,
-            KiteClockPing clockPing, ErrorExplainer explainer, WindowDialogs dialogs, Consumer<String> refresh) {
+    LoginPresenter(MainModel model, AppServices services, UiTasks tasks, LoginAttempts attempts, LoginSurface surface,
+            KiteClockPing clockPing, ErrorExplainer explainer, WindowDialogs dialogs) {
         this.model = model;
         this.services = services;
         this.sessions = services.sessions();
         this.tasks = tasks;
-        this.fx = fx;
+        this.attempts = attempts;
         this.surface = surface;
         this.clockPing = clockPing;
         this.explainer = explainer;
         this.dialogs = dialogs;
-        this.refresh = refresh;
         model.card.addListener((obs, old, shown) -> {
             if (old == MainModel.Card.LOGIN && shown != MainModel.Card.LOGIN) surface.stop();
         });
@@ -59,10 +49,7 @@ final class LoginPresenter {
     void login() {
         KiteProfile target = model.profile.get();
         if (target == null) return;
-        if (sessions.profile(target.id()).isEmpty()) {
-            model.notice.set(MainModel.Notice.problem("Save the profile first, then log in."));
-            return;
-        }
+        if (!attempts.saved(target)) return;
         // Measured alongside, not before: the code is needed only at the 2FA step, seconds later,
         // and a dead network must not hold the login page back.
         tasks.create(() -> clockPing.measure(target.apiBase())).run();
@@ -75,64 +62,15 @@ final class LoginPresenter {
 
     private void start(KiteProfile target, LoginInputs inputs) {
         if (model.profile.get() != target) return; // the person chose another profile meanwhile
-        Optional<String> problem = ProfileInput.problem(target.apiKey(), inputs.apiSecret(), target.redirectUrl());
-        model.notice.set(problem.map(MainModel.Notice::problem).orElse(MainModel.Notice.NONE));
-        if (problem.isPresent()) return;
-        model.dismissExplanation();
-        model.retry = MainModel.Retry.LOGIN;
-        LoginAttempt attempt;
-        try {
-            attempt = new LoginAttempt(target, inputs.apiSecret(), new KiteClient(target.apiBase(), services.http()),
-                    sessions.expiry(), services.clock(), services.background(), fx, new AttemptListener(target));
-        } catch (IllegalArgumentException badAddress) {
-            // A hand-edited Kite address (plain http to another machine, say): said in words, not thrown.
-            model.notice.set(MainModel.Notice.problem(badAddress.getMessage()));
-            return;
-        }
+        Optional<LoginAttempt> created = attempts.create(target, inputs.apiSecret());
+        if (created.isEmpty()) return;
+        LoginAttempt attempt = created.get();
         AutofillPlan autofill = new AutofillPlan(attempt.loginOrigin(), target.userId(),
                 inputs.loginSecrets().password().orElse(null), inputs.loginSecrets().totpSecret().orElse(null),
                 services.clockOffsets()::correctedNow);
         model.card.set(MainModel.Card.LOGIN);
         surface.start(attempt, autofill, this::rejected, this::pageFailed,
                 notice -> model.notice.set(MainModel.Notice.info(notice)));
-    }
-
-    private final class AttemptListener implements LoginAttempt.Listener {
-        private final KiteProfile target;
-
-        AttemptListener(KiteProfile target) {
-            this.target = target;
-        }
-
-        @Override
-        public void exchanging() {
-            model.dismissExplanation(); // a 2FA rejection before the right code is history now
-            model.busyText.set("Exchanging the request_token with Kite\u2026");
-            model.card.set(MainModel.Card.BUSY);
-        }
-
-        @Override
-        public void loggedIn(ActiveSession session) {
-            model.session.set(session);
-            model.handover.set(Handover.NONE); // a new token: not handed anywhere yet, whatever the old one was
-            model.sessionStatus.set(MainModel.Notice.NONE);
-            model.card.set(MainModel.Card.TOKEN);
-            AppSettings.TokenExport export = sessions.settings().exports.get(target.id());
-            tasks.create(() -> sessions.recordLogin(target, session)).onSuccess(exportProblem -> {
-                exportProblem.ifPresent(text -> model.sessionStatus.set(MainModel.Notice.problem(text)));
-                if (export != null) {
-                    model.handover.set(Handover.export(ProfilesPresenter.exportTarget(export),
-                            exportProblem.isEmpty() ? services.clock().instant() : null, exportProblem.orElse(null)));
-                }
-                refresh.accept(target.id());
-            }).run();
-        }
-
-        @Override
-        public void failed(Explanation why) {
-            model.explain(why);
-            model.showHome();
-        }
     }
 
     private void rejected(LoginRejection rejection) {

@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCombination;
  */
 final class MainMenu extends MenuBar {
     static final KeyCombination LOGIN = KeyCombination.keyCombination("Shortcut+L");
+    static final KeyCombination LOGIN_BROWSER = KeyCombination.keyCombination("Shortcut+Shift+B");
     static final KeyCombination COPY_TOKEN = KeyCombination.keyCombination("Shortcut+Shift+C");
     static final KeyCombination VERIFY = KeyCombination.keyCombination("Shortcut+R");
     static final KeyCombination LOGOUT = KeyCombination.keyCombination("Shortcut+Shift+L");
@@ -49,15 +50,20 @@ final class MainMenu extends MenuBar {
         Menu profile = new Menu("_Profile", null, add, edit, new SeparatorMenuItem(), makeDefault, export, delete);
 
         MenuItem login = item("Log in to Kite", "menu-login", LOGIN, commands::login);
+        MenuItem loginBrowser = item("Log in with my browser", "menu-login-browser", LOGIN_BROWSER,
+                commands::loginWithBrowser);
+        MenuItem paste = item("Paste redirect address\u2026", "menu-paste-redirect", null, commands::pasteRedirectAddress);
         MenuItem copy = item("Copy token", "menu-copy-token", COPY_TOKEN, commands::copyToken);
         MenuItem verify = item("Verify session", "menu-verify", VERIFY, commands::verify);
         MenuItem logout = item("Log out", "menu-logout", LOGOUT, commands::logout);
         login.disableProperty().bind(not(canLogin));
+        loginBrowser.disableProperty().bind(not(canLogin));
+        paste.disableProperty().bind(not(canLogin));
         copy.disableProperty().bind(not(sessionShown));
         verify.disableProperty().bind(not(sessionShown));
         logout.disableProperty().bind(not(sessionShown));
         MenuItem clearCookies = item("Clear login cookies", "menu-clear-cookies", null, commands::clearLoginCookies);
-        Menu session = new Menu("_Session", null, login, copy, verify, logout, new SeparatorMenuItem(), clearCookies);
+        Menu session = new Menu("_Session", null, login, loginBrowser, paste, new SeparatorMenuItem(), copy, verify, logout, new SeparatorMenuItem(), clearCookies);
 
         MenuItem redirect = item("Redirect URL help", "menu-redirect-help", null, commands::redirectHelp);
         MenuItem about = item("About Kite Session Manager", "menu-about", null, commands::about);

@@ -31,7 +31,7 @@ public final class MainModel {
 
     /** What the detail pane shows. */
     public enum Card {
-        WELCOME, LOGIN, BUSY, TOKEN, REDIRECT_HELP, EDIT_PROFILE
+        WELCOME, LOGIN, BROWSER_LOGIN, BUSY, TOKEN, REDIRECT_HELP, EDIT_PROFILE
     }
 
     /** What "Try again" repeats. */
@@ -79,6 +79,8 @@ public final class MainModel {
     final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
     final ReadOnlyObjectWrapper<ActiveSession> session = new ReadOnlyObjectWrapper<>();
     final ReadOnlyObjectWrapper<Notice> sessionStatus = new ReadOnlyObjectWrapper<>(Notice.NONE);
+    final ReadOnlyObjectWrapper<BrowserWait> browserWait = new ReadOnlyObjectWrapper<>();
+    final ReadOnlyObjectWrapper<Notice> pasteNotice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     final ReadOnlyObjectWrapper<Handover> handover = new ReadOnlyObjectWrapper<>(Handover.NONE);
     final ReadOnlyObjectWrapper<Instant> now;
     final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
@@ -185,6 +187,14 @@ public final class MainModel {
 
     public ReadOnlyObjectProperty<Notice> sessionStatusProperty() {
         return sessionStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BrowserWait> browserWaitProperty() {
+        return browserWait.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> pasteNoticeProperty() {
+        return pasteNotice.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Handover> handoverProperty() {

@@ -54,11 +54,13 @@ public final class MainWindow extends BorderPane {
         browser = new LoginBrowser(() -> commands.cancelLogin(), desktop::browse, new LoginWebData(
                 sessions.dataFolder().resolve("webview"), () -> sessions.settings().loginUserAgent));
         profiles = new ProfilesPresenter(model, services, tasks, clockPing, explainer, dialogs);
-        LoginPresenter login = new LoginPresenter(model, services, tasks, FX, browser, clockPing, explainer, dialogs,
-                profiles::refresh);
+        LoginAttempts attempts = new LoginAttempts(model, services, tasks, FX, profiles::refresh);
+        LoginPresenter login = new LoginPresenter(model, services, tasks, attempts, browser, clockPing, explainer, dialogs);
+        BrowserLoginPresenter browserLogin = new BrowserLoginPresenter(model, sessions, tasks, FX, attempts, explainer,
+                dialogs, BrowserLoginPresenter.WAIT);
         SessionPresenter session = new SessionPresenter(model, sessions, tasks, systemClipboard(), explainer,
                 profiles::refresh);
-        commands = new WindowCommands(model, profiles, login, session, sessions, tasks, dialogs);
+        commands = new WindowCommands(model, profiles, login, browserLogin, session, sessions, tasks, dialogs);
 
         getStyleClass().add("main-window");
         ProfileEditor editor = new ProfileEditor(model, commands);
@@ -69,6 +71,7 @@ public final class MainWindow extends BorderPane {
         setTop(new MainMenu(commands, model));
         setLeft(scrolling(new Sidebar(model, commands), "sidebar-scroll", 330, 280));
         setCenter(new DetailPane(model, commands, Map.of(MainModel.Card.LOGIN, browser, MainModel.Card.TOKEN, dashboard,
+                MainModel.Card.BROWSER_LOGIN, scrolling(new BrowserLoginView(model, commands), "browser-login-scroll", -1, 0),
                 MainModel.Card.REDIRECT_HELP, redirectHelp,
                 MainModel.Card.EDIT_PROFILE, scrolling(editor, "editor-scroll", -1, 0))));
         clockBar = new ClockStatusLine(services.clockOffsets(), "clock-offset");

@@ -35,6 +35,12 @@ final class Sidebar extends VBox {
         login.setTooltip(new Tooltip(MainMenu.withShortcut("Log in to Kite", MainMenu.LOGIN)));
         login.setOnAction(e -> commands.login());
 
+        Button loginBrowser = button("Log in with my browser", "login-browser", commands::loginWithBrowser);
+        loginBrowser.setMaxWidth(Double.MAX_VALUE);
+        loginBrowser.disableProperty().bind(model.canLoginProperty().not());
+        loginBrowser.setTooltip(new Tooltip(MainMenu.withShortcut("Log in in your usual browser; the app catches the"
+                + " redirect or takes the pasted address", MainMenu.LOGIN_BROWSER)));
+
         NoticeLabel notice = new NoticeLabel("notice", model.noticeProperty());
         // While the editor is open it shows the same line next to Save.
         notice.getStyleClass().add("sidebar-notice");
@@ -48,7 +54,7 @@ final class Sidebar extends VBox {
         // Make default and Delete are in the editor and the Profile menu: rarer, and one is destructive.
         FlowPane buttons = new FlowPane(6, 6, add, edit);
 
-        getChildren().addAll(title, list, buttons, login, noticeBox, new DemoCard(model));
+        getChildren().addAll(title, list, buttons, login, loginBrowser, noticeBox, new DemoCard(model));
     }
 
     private static Button button(String text, String id, Runnable action) {

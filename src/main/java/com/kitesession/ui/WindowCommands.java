@@ -13,13 +13,15 @@ final class WindowCommands {
     private final MainModel model;
     private final ProfilesPresenter profiles;
     private final LoginPresenter login;
+    private final BrowserLoginPresenter browserLogin;
     private final SessionPresenter session;
     private final SessionService sessions;
     private final UiTasks tasks;
     private final WindowDialogs dialogs;
 
-    WindowCommands(MainModel model, ProfilesPresenter profiles, LoginPresenter login, SessionPresenter session,
-            SessionService sessions, UiTasks tasks, WindowDialogs dialogs) {
+    WindowCommands(MainModel model, ProfilesPresenter profiles, LoginPresenter login, BrowserLoginPresenter browserLogin,
+            SessionPresenter session, SessionService sessions, UiTasks tasks, WindowDialogs dialogs) {
+        this.browserLogin = browserLogin;
         this.model = model;
         this.profiles = profiles;
         this.login = login;
@@ -74,6 +76,26 @@ final class WindowCommands {
 
     void cancelLogin() {
         login.cancel();
+    }
+
+    void loginWithBrowser() {
+        browserLogin.loginWithBrowser();
+    }
+
+    void pasteRedirectAddress() {
+        browserLogin.pasteAddress();
+    }
+
+    void usePastedAddress(String pasted) {
+        browserLogin.usePasted(pasted);
+    }
+
+    void openBrowserAgain() {
+        browserLogin.openBrowserAgain();
+    }
+
+    void cancelBrowserLogin() {
+        browserLogin.cancel();
     }
 
     void clearLoginCookies() {

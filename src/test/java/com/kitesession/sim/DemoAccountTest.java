@@ -14,7 +14,7 @@ class DemoAccountTest {
         DemoAccount a = DemoAccount.standard();
         assertEquals("kitesim_demo", a.apiKey());
         assertTrue(a.apiSecret().matches("[A-Za-z0-9]{32}"));
-        assertEquals("http://127.0.0.1/kite-redirect", a.redirectUrl());
+        assertEquals("http://127.0.0.1:5483/kite-redirect", a.redirectUrl());
         assertEquals("DM1234", a.userId());
         assertEquals("demo-password", a.password());
         assertEquals("Demo Trader", a.userName());

@@ -71,6 +71,7 @@ abstract class PresenterTestBase {
     MainModel model;
     ProfilesPresenter profiles;
     LoginPresenter login;
+    BrowserLoginPresenter browserLogin;
     SessionPresenter session;
     WindowCommands commands;
 
@@ -108,11 +109,13 @@ abstract class PresenterTestBase {
         });
         KiteClockPing clockPing = new KiteClockPing(http);
         profiles = new ProfilesPresenter(model, services, tasks, clockPing, explainer, dialogs);
-        login = new LoginPresenter(model, services, tasks, Runnable::run, surface, clockPing, explainer, dialogs,
-                profiles::refresh);
+        LoginAttempts attempts = new LoginAttempts(model, services, tasks, Runnable::run, profiles::refresh);
+        login = new LoginPresenter(model, services, tasks, attempts, surface, clockPing, explainer, dialogs);
+        browserLogin = new BrowserLoginPresenter(model, sessions, tasks, Runnable::run, attempts, explainer, dialogs,
+                browserWait());
         ClipboardGuard guard = new ClipboardGuard(clipboard, (delay, task) -> later.add(new Later(delay, task)));
         session = new SessionPresenter(model, sessions, tasks, guard, explainer, profiles::refresh);
-        commands = new WindowCommands(model, profiles, login, session, sessions, tasks, dialogs);
+        commands = new WindowCommands(model, profiles, login, browserLogin, session, sessions, tasks, dialogs);
         commands.start();
     }
 
@@ -316,4 +319,9 @@ abstract class PresenterTestBase {
 
     /** A task the clipboard guard scheduled. */
     record Later(Duration delay, Runnable task) {}
+
+    /** How long the browser road waits; a test of its timeout makes it short. */
+    Duration browserWait() {
+        return BrowserLoginPresenter.WAIT;
+    }
 }

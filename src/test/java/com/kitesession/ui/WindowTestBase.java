@@ -72,6 +72,11 @@ abstract class WindowTestBase {
         return LoginPageStyle.SPA;
     }
 
+    /** The simulator's account (its redirect URL is what the simulator sends the login to). */
+    DemoAccount simulatorAccount() {
+        return DemoAccount.standard();
+    }
+
     /** "This computer's" clock; the simulator's by default. A test may skew it. */
     Clock appClock() {
         return clock;
@@ -79,7 +84,8 @@ abstract class WindowTestBase {
 
     /** Opens the window; each test class calls it from its own {@code @Start} (TestFX finds only declared ones). */
     void open(Stage stage) throws Exception {
-        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).loginPage(loginPage()).build());
+        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).loginPage(loginPage())
+                .account(simulatorAccount()).build());
         background = AppServices.newBackgroundExecutor();
         Clock app = appClock();
         ClockOffsets offsets = new ClockOffsets(app);
