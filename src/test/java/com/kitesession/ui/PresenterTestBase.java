@@ -81,9 +81,14 @@ abstract class PresenterTestBase {
 
     @BeforeEach
     void startSimulator() throws Exception {
-        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).build());
+        simulator = KiteSimulator.start(SimulatorConfig.builder().clock(clock).account(simulatorAccount()).build());
         http = KiteClient.defaultHttpClient();
         sessions = newSessions();
+    }
+
+    /** The simulator's account: its redirect URL is where the simulator sends a finished login. */
+    DemoAccount simulatorAccount() {
+        return DemoAccount.standard();
     }
 
     /** The session service over this test's settings folder and secrets, as a fresh start reads them. */
