@@ -34,9 +34,11 @@ final class RedirectHelpView extends VBox {
                 + " address and takes the token from it; the page itself never has to load, so no server needs to"
                 + " run there.");
         Label suggested = paragraph("Suggested: " + RedirectUrlCheck.SUGGESTED + ". Zerodha allows a loopback"
-                + " address for personal apps, and the request_token never leaves this computer.");
+                + " address for personal apps, and the request_token never leaves this computer. Its port lets the"
+                + " same address serve Log in with my browser too, where the app listens there for your browser:"
+                + " a port under 1024 (or none, which means 80) needs the administrator.");
         Label steps = paragraph("1. On developers.kite.trade > My apps > your app, set Redirect URL and save.\n"
-                + "2. Type the same address here (or in the profile form). The check below says what the app will"
+                + "2. Type the same address here (or in the profile editor). The check below says what the app will"
                 + " catch.");
         url.setId("redirect-help-url");
         url.setPromptText(RedirectUrlCheck.SUGGESTED);
