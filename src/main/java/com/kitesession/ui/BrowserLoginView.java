@@ -60,7 +60,7 @@ final class BrowserLoginView extends VBox {
                 + " bar; it starts with the redirect URL):"), new HBox(8, pasted, use),
                 new NoticeLabel("paste-notice", model.pasteNoticeProperty()));
 
-        Button cancel = button("Cancel", "cancel-browser-login", commands::cancelBrowserLogin);
+        Button cancel = button("Cancel this login", "cancel-browser-login", commands::cancelBrowserLogin);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         waitingRow = new HBox(8, spinner, waiting);
