@@ -159,7 +159,9 @@ public final class LoginAttempt {
                     + " bar (" + expected + ") and paste it here.");
         }
         if (redirects.parse(url.get()) instanceof LoginRedirect.NotOurs) {
-            if (loginOrigin.contains(url.get())) {
+            // Without its scheme, Kite's page gets the redirect's (http): look again with Kite's own.
+            if (loginOrigin.contains(url.get())
+                    || PastedRedirect.normalise(pasted, loginOrigin.scheme()).filter(loginOrigin::contains).isPresent()) {
                 return Optional.of("This is Kite's login page, not the address Kite sends the browser to after it."
                         + " Finish the login in the browser, then copy the address it lands on (" + expected + ").");
             }

@@ -10,10 +10,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
@@ -32,6 +36,8 @@ public final class LoopbackRedirectListener implements Closeable {
     static final Duration READ_DEADLINE = Duration.ofSeconds(5);
     /** A request head larger than this is no browser's redirect. */
     static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** How long {@link #close} waits for a thread blocked in accept to wake and let go of its socket. */
+    private static final Duration WAKE_WAIT = Duration.ofSeconds(1);
 
     /** What the app makes of a redirect that reached the path. */
     public interface Judge {
@@ -58,6 +64,8 @@ public final class LoopbackRedirectListener implements Closeable {
     private final Runnable onTimeout;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile Thread timer;
+    /** Serving threads blocked in accept: a socket closed under one goes on listening until it wakes. */
+    private final Set<Thread> accepting = ConcurrentHashMap.newKeySet();
 
     private LoopbackRedirectListener(HttpUrl redirect, List<ServerSocket> sockets, Judge judge, Runnable onTimeout) {
         this.redirect = redirect;
@@ -90,14 +98,16 @@ public final class LoopbackRedirectListener implements Closeable {
                 sockets.add(socket);
                 socket.bind(new InetSocketAddress(address, url.port()), 8);
             } catch (IOException e) {
+                RedirectListenerProblem problem = RedirectListenerProblem.bindFailed(originOf(url), url.port(), e);
                 boolean optionalSecond = url.host().equals("localhost") && address.getAddress().length == 16;
-                if (optionalSecond) {
-                    // IPv6 loopback missing or taken: the IPv4 one serves localhost.
+                if (optionalSecond && problem.kind() != RedirectListenerProblem.Kind.PORT_TAKEN) {
+                    // No IPv6 loopback here: the IPv4 one serves localhost. Not when another program holds
+                    // [::1] and the port: a browser trying ::1 first would hand that program the token.
                     closeQuietly(sockets.remove(sockets.size() - 1));
                     continue;
                 }
                 sockets.forEach(LoopbackRedirectListener::closeQuietly);
-                throw RedirectListenerProblem.bindFailed(originOf(url), url.port(), e);
+                throw problem;
             }
         }
         LoopbackRedirectListener listener = new LoopbackRedirectListener(url, sockets, judge, onTimeout);
@@ -124,10 +134,23 @@ public final class LoopbackRedirectListener implements Closeable {
         return open.get();
     }
 
+    /** Stops waiting; when it returns, the address refuses connections and the port is free again. */
     @Override
     public void close() {
         if (!open.getAndSet(false)) return;
         sockets.forEach(LoopbackRedirectListener::closeQuietly);
+        // The JDK leaves the last close of a socket to the thread blocked in its accept, and until that
+        // thread wakes the port still answers and cannot be bound again (a new login's listener found it
+        // "taken"). Wait for those threads; one busy with a request has no accept to hold the socket.
+        for (Thread serving : accepting) {
+            if (serving == Thread.currentThread()) continue;
+            try {
+                serving.join(WAKE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         Thread waiting = timer;
         if (waiting != null && waiting != Thread.currentThread()) waiting.interrupt();
         LOG.info(() -> "Stopped waiting for the browser's redirect at " + origin());
@@ -147,17 +170,20 @@ public final class LoopbackRedirectListener implements Closeable {
 
     private void serve(ServerSocket server) {
         while (isOpen()) {
+            accepting.add(Thread.currentThread());
             try (Socket client = server.accept()) {
-                client.setSoTimeout((int) READ_DEADLINE.toMillis());
+                accepting.remove(Thread.currentThread());
                 handle(client);
             } catch (IOException e) {
                 // Closed (taken, cancelled, timed out), or one client's broken request: the next may be the browser.
+            } finally {
+                accepting.remove(Thread.currentThread());
             }
         }
     }
 
     private void handle(Socket client) throws IOException {
-        String head = readHead(client.getInputStream());
+        String head = readHead(client);
         OutputStream out = client.getOutputStream();
         String[] requestLine = head == null ? new String[0] : head.split("\r?\n", 2)[0].split(" ");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/")) {
@@ -177,8 +203,10 @@ public final class LoopbackRedirectListener implements Closeable {
             return;
         }
         Answer answer = judge.judge(originOf(redirect) + target);
-        respond(out, 200, "Kite Session Manager", answer.page());
+        // Closed before the tab hears back: a request after the taken one finds the port closed
+        // (refused), never queued behind it and then reset.
         if (answer.taken()) close();
+        respond(out, 200, "Kite Session Manager", answer.page());
     }
 
     private boolean samePath(String path) {
@@ -189,11 +217,19 @@ public final class LoopbackRedirectListener implements Closeable {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** The request line and headers up to the blank line; null when the client sent more than the limit. */
-    private static String readHead(InputStream in) throws IOException {
+    /**
+     * The request line and headers up to the blank line; null when the client sent more than the
+     * limit. The deadline is for the whole head: a peer sending a byte now and then is let go too.
+     */
+    private static String readHead(Socket client) throws IOException {
+        InputStream in = client.getInputStream();
+        long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (head.size() < MAX_HEAD_BYTES) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) throw new SocketTimeoutException("No request head within " + READ_DEADLINE);
+            client.setSoTimeout((int) left);
             int b = in.read();
             if (b < 0) break;
             head.write(b);

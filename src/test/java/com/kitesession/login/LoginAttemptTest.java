@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kitesession.explain.ErrorLayer;
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteClient;
-import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.TokenExpiry;
 import com.kitesession.sim.DemoAccount;
@@ -17,7 +16,6 @@ import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.testing.SimClient;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
@@ -30,9 +28,8 @@ class LoginAttemptTest {
     private final SimulatorClock clock = SimulatorClock.fixedAt(Instant.parse("2026-11-23T04:30:00Z"));
     private KiteSimulator sim;
     private DemoAccount account;
-    private final List<String> events = new ArrayList<>();
-    private ActiveSession session;
-    private Explanation explanation;
+    private final RecordingListener heard = new RecordingListener();
+    private final List<String> events = heard.events;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,24 +46,12 @@ class LoginAttemptTest {
         KiteProfile profile = new KiteProfile(KiteProfile.DEMO_ID, "demo", account.apiKey(), account.redirectUrl(),
                 account.userId(), sim.baseUrl(), sim.baseUrl());
         return new LoginAttempt(profile, secret, new KiteClient(sim.baseUrl()), TokenExpiry.documented(), clock,
-                SAME_THREAD, SAME_THREAD, new LoginAttempt.Listener() {
-                    @Override
-                    public void exchanging() {
-                        events.add("exchanging");
-                    }
+                SAME_THREAD, SAME_THREAD, heard);
+    }
 
-                    @Override
-                    public void loggedIn(ActiveSession s) {
-                        events.add("loggedIn");
-                        session = s;
-                    }
-
-                    @Override
-                    public void failed(Explanation e) {
-                        events.add("failed");
-                        explanation = e;
-                    }
-                });
+    /** The last explanation the view was given. */
+    private Explanation explanation() {
+        return heard.explanations.get(heard.explanations.size() - 1);
     }
 
     @Test
@@ -80,8 +65,8 @@ class LoginAttemptTest {
         assertTrue(flow.onNavigation(redirect));
         assertTrue(flow.onNavigation(redirect), "the failed load of the same URL is still ours");
         assertEquals(List.of("exchanging", "loggedIn"), events, "exchanged exactly once");
-        assertEquals(account.userId(), session.userId());
-        assertEquals(Instant.parse("2026-11-24T00:30:00Z"), session.expiresAt().toInstant());
+        assertEquals(account.userId(), heard.session.userId());
+        assertEquals(Instant.parse("2026-11-24T00:30:00Z"), heard.session.expiresAt().toInstant());
     }
 
     @Test
@@ -89,8 +74,8 @@ class LoginAttemptTest {
         LoginAttempt flow = flow("wrong-secret");
         flow.onNavigation(new SimClient(sim).login(account, null));
         assertEquals(List.of("exchanging", "failed"), events);
-        assertEquals("The api_secret does not match this Kite app", explanation.title());
-        assertNull(session);
+        assertEquals("The api_secret does not match this Kite app", explanation().title());
+        assertNull(heard.session);
     }
 
     @Test
@@ -99,19 +84,19 @@ class LoginAttemptTest {
         flow(account.apiSecret()).onNavigation(redirect);
         flow(account.apiSecret()).onNavigation(redirect);
         assertEquals(List.of("exchanging", "loggedIn", "exchanging", "failed"), events);
-        assertEquals("The request_token was already used or is too old", explanation.title());
-        assertEquals("Token is invalid or has expired.", explanation.kiteMessage());
+        assertEquals("The request_token was already used or is too old", explanation().title());
+        assertEquals("Token is invalid or has expired.", explanation().kiteMessage());
     }
 
     @Test
     void cancelAndAMissingTokenAreTheLoginLayer() {
         flow(account.apiSecret()).onNavigation(account.redirectUrl() + "?status=cancelled");
-        assertEquals(ErrorLayer.LOGIN, explanation.layer());
-        assertEquals("The login was cancelled", explanation.title());
+        assertEquals(ErrorLayer.LOGIN, explanation().layer());
+        assertEquals("The login was cancelled", explanation().title());
 
         flow(account.apiSecret()).onNavigation(account.redirectUrl() + "?action=login&status=success");
-        assertEquals(ErrorLayer.LOGIN, explanation.layer());
-        assertEquals("Kite came back without a usable request_token", explanation.title());
+        assertEquals(ErrorLayer.LOGIN, explanation().layer());
+        assertEquals("Kite came back without a usable request_token", explanation().title());
         assertEquals(List.of("failed", "failed"), events);
     }
 
@@ -120,10 +105,10 @@ class LoginAttemptTest {
         LoginAttempt flow = flow(account.apiSecret());
         assertTrue(flow.onNavigation("http://127.0.0.1:8080/callback?action=login&type=login&status=success&request_token=abc123"));
         assertEquals(List.of("failed"), events, "explained, never exchanged");
-        assertEquals("Kite sent the login to a different redirect URL", explanation.title());
-        assertTrue(explanation.why().contains("http://127.0.0.1:8080/callback"));
-        assertFalse(explanation.why().contains("abc123"), "the request_token is not shown");
-        assertTrue(explanation.why().contains(account.redirectUrl()));
+        assertEquals("Kite sent the login to a different redirect URL", explanation().title());
+        assertTrue(explanation().why().contains("http://127.0.0.1:8080/callback"));
+        assertFalse(explanation().why().contains("abc123"), "the request_token is not shown");
+        assertTrue(explanation().why().contains(account.redirectUrl()));
         // Ordinary pages elsewhere (a help link, a stylesheet) are not redirects.
         assertFalse(flow(account.apiSecret()).onNavigation("https://support.zerodha.com/category/trading?x=1"));
     }
@@ -133,6 +118,6 @@ class LoginAttemptTest {
         String redirect = new SimClient(sim).login(account, null);
         sim.close();
         flow(account.apiSecret()).onNavigation(redirect);
-        assertEquals("Cannot reach Kite at 127.0.0.1", explanation.title());
+        assertEquals("Cannot reach Kite at 127.0.0.1", explanation().title());
     }
 }

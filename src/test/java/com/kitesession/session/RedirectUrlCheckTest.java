@@ -60,6 +60,10 @@ class RedirectUrlCheckTest {
         assertEquals(Verdict.ERROR, result.verdict());
         assertNull(result.matches());
         assertTrue(result.notes().get(0).contains("Port " + port), result.notes().toString());
+        // The way out is an address with a port that serves both roads, not "none" (port 80, no browser road).
+        assertTrue(result.notes().get(0).endsWith("Use another port, e.g. " + RedirectUrlCheck.SUGGESTED + "."),
+                result.notes().toString());
+        assertEquals(Verdict.OK, RedirectUrlCheck.check(RedirectUrlCheck.SUGGESTED).verdict(), "and that one is fine");
     }
 
     @Test
