@@ -56,7 +56,8 @@ final class DetailPane extends VBox {
         title.getStyleClass().add("welcome-title");
         title.setWrapText(true);
         Label steps = new Label("1. Choose a session on the left, or add your Kite app (the demo works out of the box).\n"
-                + "2. Press Log in to Kite and log in as usual: user ID, password, 2FA code.\n"
+                + "2. Press Log in to Kite and log in as usual: user ID, password, 2FA code. (Or Log in with my"
+                + " browser, to log in in your usual browser.)\n"
                 + "3. The app catches the request_token, exchanges it, and shows your access token"
                 + " with a countdown to its 06:00 IST expiry. It remembers it, checks it stays live,"
                 + " and hands it to your scripts (Copy, an export file, or `kite-session token`).");

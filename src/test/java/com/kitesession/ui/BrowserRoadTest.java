@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import okhttp3.HttpUrl;
@@ -96,6 +97,20 @@ class BrowserRoadTest extends WindowTestBase {
             assertFalse(visible(robot, "#browser-login-waiting"));
             assertTrue(visible(robot, "#paste-redirect"), "pasting is the way on");
         }
+    }
+
+    @Test
+    void pasteRedirectAddressFromTheMenuOpensNoBrowser(FxRobot robot) {
+        waitUntil(() -> !robot.lookup("#login-browser").queryButton().isDisabled(), "the profile");
+        robot.clickOn("Session");
+        waitUntil(() -> robot.lookup("#menu-paste-redirect").tryQuery().isPresent(), "the Session menu");
+        robot.clickOn("#menu-paste-redirect");
+        waitUntil(() -> visible(robot, "#paste-redirect"), "the paste field");
+        assertEquals("Paste the redirect address", onFx(() -> robot.lookup(".browser-login .welcome-title")
+                .queryAs(Label.class).getText()));
+        assertFalse(visible(robot, "#browser-login-url"), "no browser was opened, so no address to open again");
+        assertTrue(desktop.requests.stream().noneMatch(r -> r.startsWith("browse ")));
+        assertFalse(listening());
     }
 
     /** Presses Log in with my browser; returns the address the app asked the system browser to open. */
