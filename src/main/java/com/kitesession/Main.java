@@ -1,7 +1,9 @@
 package com.kitesession;
 
 import com.kitesession.cli.CliContext;
+import com.kitesession.cli.CommandInput;
 import com.kitesession.cli.ExchangeCommand;
+import com.kitesession.cli.ProfileCommand;
 import com.kitesession.cli.SimCommand;
 import com.kitesession.cli.StatusCommand;
 import com.kitesession.cli.TokenCommand;
@@ -24,12 +26,13 @@ import javafx.application.Application;
 
 /**
  * Entry point of {@code kite-session.jar}: no arguments opens the window; {@code sim} runs the
- * built-in Kite simulator; {@code exchange} swaps a request_token for an access token.
+ * built-in Kite simulator; {@code exchange} swaps a request_token for an access token;
+ * {@code token}, {@code status} and {@code profile} read (and {@code profile} changes) the window's store.
  * (A plain main class, not the Application itself, so the fat jar starts on the class path.)
  */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
-    private static final Set<String> COMMANDS = Set.of("sim", "exchange", "token", "status");
+    private static final Set<String> COMMANDS = Set.of("sim", "exchange", "token", "status", "profile");
 
     private Main() {}
 
@@ -70,6 +73,7 @@ public final class Main {
             case "exchange" -> ExchangeCommand.run(rest, System.getenv(), System.in, out, err, KiteClient.defaultHttpClient());
             case "token" -> TokenCommand.run(rest, cliContext(err), out, err);
             case "status" -> StatusCommand.run(rest, cliContext(err), out, err);
+            case "profile" -> ProfileCommand.run(rest, cliContext(err), CommandInput.ofThisProcess(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(USAGE);
                 yield 0;
@@ -178,6 +182,10 @@ public final class Main {
                        CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa|spa-userid|classic|renamed]
                        KITE_API_SECRET=... CMD exchange --api-key K --request-token T|- [--api-base URL]
                        CMD token [--profile NAME] [--check]
-                       CMD status [--json]""".replace("CMD", command);
+                       CMD status [--json]
+                       CMD profile add --name NAME --api-key KEY --redirect-url URL [--user-id ID] [--default]
+                               (the api_secret on standard input or in KITE_API_SECRET, never as an argument)
+                       CMD profile list [--json]
+                       CMD profile remove NAME|ID [--yes]""".replace("CMD", command);
     }
 }

@@ -25,7 +25,7 @@ final class CommandFlags {
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             boolean valued = withValue.contains(name);
-            if (!valued && !switches.contains(name)) throw new IllegalArgumentException("unknown option " + name);
+            if (!valued && !switches.contains(name)) throw new IllegalArgumentException("unknown option " + withoutValue(name));
             if (values.containsKey(name)) throw new IllegalArgumentException(name + " was given twice; give it once");
             if (valued && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
                 throw new IllegalArgumentException(name + " needs a value");
@@ -33,6 +33,12 @@ final class CommandFlags {
             values.put(name, valued ? args[++i] : "");
         }
         return new CommandFlags(values);
+    }
+
+    /** "--api-secret=..." for "--api-secret=VALUE": whatever follows an "=" may be a secret, so it is never repeated. */
+    private static String withoutValue(String arg) {
+        int equals = arg.indexOf('=');
+        return equals < 0 ? arg : arg.substring(0, equals) + "=... (an option's value follows it after a space)";
     }
 
     String value(String name) {

@@ -8,11 +8,9 @@ import com.kitesession.kite.KiteException;
 import com.kitesession.kite.KiteHosts;
 import com.kitesession.kite.UserSession;
 import com.kitesession.logging.LogRedactor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +29,7 @@ public final class ExchangeCommand {
     public static final int USAGE = 2;
     public static final int KITE_ERROR = 3;
     public static final int NETWORK_ERROR = 4;
-    static final int MAX_STDIN_BYTES = 1024;
+    static final int MAX_STDIN_BYTES = StandardInput.MAX_BYTES;
 
     private ExchangeCommand() {}
 
@@ -87,20 +85,11 @@ public final class ExchangeCommand {
     }
 
     /**
-     * The token from standard input, so it stays out of the process list: at most
+     * The token from standard input, so it stays out of the process list: its first line, at most
      * {@link #MAX_STDIN_BYTES} bytes (a request token is 32 characters), surrounding whitespace stripped.
      */
     static String readToken(InputStream in) throws IOException {
-        // The first line: a person who pastes the token and presses Enter is not left waiting for Ctrl-D.
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            if (line.size() == MAX_STDIN_BYTES) {
-                throw new IllegalArgumentException("standard input held more than " + MAX_STDIN_BYTES
-                        + " bytes, far more than a request token");
-            }
-            line.write(b);
-        }
-        String token = line.toString(StandardCharsets.UTF_8).strip();
+        String token = StandardInput.firstLine(in, "a request token").strip();
         if (token.isEmpty()) throw new IllegalArgumentException("standard input held no request token");
         return token;
     }

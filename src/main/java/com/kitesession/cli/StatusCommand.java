@@ -1,6 +1,5 @@
 package com.kitesession.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.kitesession.secrets.SecretStoreException;
@@ -73,11 +72,11 @@ public final class StatusCommand {
             o.addProperty("seconds_left", left == null ? null : left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
             array.add(o);
         }
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(array) + "\n";
+        return CommandOutput.json(array);
     }
 
     private static String table(List<ProfileSession> sessions) {
-        if (sessions.isEmpty()) return "No profiles yet. Add one in Kite Session Manager.\n";
+        if (sessions.isEmpty()) return "No profiles yet. Add one with `kite-session profile add` or in Kite Session Manager.\n";
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PROFILE", "STATE", "USER", "TIME LEFT", "EXPIRES"});
         for (ProfileSession s : sessions) {
@@ -86,18 +85,6 @@ public final class StatusCommand {
             String expires = s.record() == null ? "-" : ProfileSession.IST_TIME.format(s.record().expiresAt());
             rows.add(new String[] {name, s.state().label(), user, s.leftText(), expires});
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
-        }
-        StringBuilder text = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
-        }
-        return text.toString();
+        return CommandOutput.table(rows);
     }
 }

@@ -4,12 +4,9 @@ import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
-import com.kitesession.storage.AppSettings;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code token [--profile NAME] [--check]}: prints only the profile's live access token, for
@@ -54,7 +51,7 @@ public final class TokenCommand {
         service.loadProblem().ifPresent(p -> err.println("Note: " + p));
         KiteProfile profile;
         try {
-            profile = choose(service.settings(), wanted);
+            profile = ProfileChoice.choose(service.settings(), wanted);
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
@@ -78,32 +75,6 @@ public final class TokenCommand {
         }
         out.println(session.token());
         return OK;
-    }
-
-    /** By id, else by name in any case; without a name the default profile, else the only one. */
-    static KiteProfile choose(AppSettings settings, String wanted) {
-        List<KiteProfile> profiles = settings.profiles;
-        if (profiles.isEmpty()) {
-            throw new IllegalArgumentException("there are no profiles yet; add one in Kite Session Manager");
-        }
-        if (wanted == null) {
-            if (settings.defaultProfileId != null && settings.profile(settings.defaultProfileId).isPresent()) {
-                return settings.profile(settings.defaultProfileId).get();
-            }
-            if (profiles.size() == 1) return profiles.get(0);
-            throw new IllegalArgumentException("there are several profiles and none is the default; choose one with --profile ("
-                    + names(profiles) + ")");
-        }
-        if (settings.profile(wanted).isPresent()) return settings.profile(wanted).get();
-        List<KiteProfile> named = profiles.stream().filter(p -> wanted.equalsIgnoreCase(p.name())).toList();
-        if (named.size() == 1) return named.get(0);
-        if (named.isEmpty()) throw new IllegalArgumentException("no profile is called '" + wanted + "' (there are " + names(profiles) + ")");
-        throw new IllegalArgumentException("several profiles are called '" + wanted + "'; give its id instead ("
-                + named.stream().map(KiteProfile::id).collect(Collectors.joining(", ")) + ")");
-    }
-
-    private static String names(List<KiteProfile> profiles) {
-        return profiles.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(", "));
     }
 
     /** Asks Kite (through the same check the window makes); OK when the token works, else the exit code. */

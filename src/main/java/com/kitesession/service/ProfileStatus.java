@@ -1,5 +1,6 @@
 package com.kitesession.service;
 
+import com.kitesession.session.Countdown;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionState;
@@ -15,6 +16,18 @@ public record ProfileStatus(KiteProfile profile, SessionRecord record, boolean t
 
     public SessionState state(Instant now) {
         return SessionState.of(record, tokenStored, now);
+    }
+
+    /**
+     * The words the profile list shows for the state, e.g. "active, 17:42:05 left": the window's
+     * list and {@code kite-session profile list} say the same.
+     */
+    public String stateWords(Instant now) {
+        SessionState state = state(now);
+        return switch (state) {
+            case ACTIVE, EXPIRING_SOON, UNKNOWN_OFFLINE -> state.label() + ", " + Countdown.format(remaining(now)) + " left";
+            default -> state.label();
+        };
     }
 
     /** Time left until expiry; zero when there is no session or it has expired. */

@@ -18,6 +18,12 @@ public record ProfileForm(String name, String apiKey, String apiSecret, String r
         Optional<String> problem = ProfileInput.problem(strip(apiKey), secret, strip(redirectUrl));
         if (problem.isPresent()) return problem;
         if (blank(name)) return Optional.of("Give the profile a name, e.g. the account it logs in to.");
+        if (ProfileInput.hasInvisible(strip(name))) {
+            return Optional.of("The name has a tab, a line break or another invisible character in it; type it on one line.");
+        }
+        if (ProfileInput.hasInvisible(strip(userId))) {
+            return Optional.of("The Kite user ID has a tab, a line break or another invisible character in it; type it as Kite shows it, e.g. AB1234.");
+        }
         if (oneClick && !blank(totpSecret)) {
             try {
                 TotpSecret.normalize(totpSecret.strip());

@@ -3,7 +3,6 @@ package com.kitesession.ui;
 import com.kitesession.kite.KiteTime;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.Reminders;
-import com.kitesession.session.Countdown;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionState;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The words of the sessions on screen, worked out without the toolkit: a list row's state, and
+ * The words of the sessions on screen, worked out without the toolkit: a list row's symbol, and
  * the dashboard's morning checks (the session's state, the last liveness check, where the token
  * was handed, the next reminder).
  * Times are Kite's (IST), as the trader's day runs on them.
@@ -26,16 +25,6 @@ final class DashboardFacts {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private DashboardFacts() {}
-
-    /** The words a row shows for its state, e.g. "active, 17:42:05 left". */
-    static String rowState(ProfileStatus row, Instant now) {
-        SessionState state = row.state(now);
-        String left = Countdown.format(row.remaining(now));
-        return switch (state) {
-            case ACTIVE, EXPIRING_SOON, UNKNOWN_OFFLINE -> state.label() + ", " + left + " left";
-            default -> state.label();
-        };
-    }
 
     static String symbol(SessionState state) {
         return switch (state) {

@@ -77,7 +77,7 @@ final class ProfileListView extends ListView<ProfileStatus> {
             Instant now = model.nowProperty().get();
             SessionState current = row.state(now);
             name.setText(row.profile().name() + (row.isDefault() ? " (default)" : ""));
-            state.setText(DashboardFacts.rowState(row, now));
+            state.setText(row.stateWords(now));
             symbol.setText(DashboardFacts.symbol(current));
             box.getStyleClass().removeIf(c -> c.startsWith("state-"));
             box.getStyleClass().add("state-" + current.name().toLowerCase().replace('_', '-'));

@@ -13,6 +13,7 @@ import com.kitesession.storage.AppSettingsStore;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.testing.SimClient;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
@@ -37,6 +41,10 @@ final class CliFixture implements AutoCloseable {
     final AppSettingsStore store;
     final InMemorySecretStore secrets = new InMemorySecretStore();
     CliContext context;
+    /** What {@code profile} reads besides its arguments: the environment, standard input, the terminal (null: none). */
+    final Map<String, String> env = new HashMap<>();
+    String stdin = "";
+    ScriptedTerminal terminal;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -92,6 +100,13 @@ final class CliFixture implements AutoCloseable {
     int status(String... args) {
         reset();
         return StatusCommand.run(args, context, stream(out), stream(err));
+    }
+
+    int profileCommand(String... args) {
+        reset();
+        CommandInput input = new CommandInput(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                Optional.ofNullable(terminal));
+        return ProfileCommand.run(args, context, input, stream(out), stream(err));
     }
 
     String out() {

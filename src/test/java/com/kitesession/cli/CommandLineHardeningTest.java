@@ -54,6 +54,14 @@ class CommandLineHardeningTest {
         assertTwice();
     }
 
+    @Test
+    void anOptionWrittenWithEqualsIsNeverRepeatedWithItsValue() {
+        assertEquals(2, exchange("--api-key", "k", "--request-token", "t", "--api-secret=s3cretFromArgs"));
+        assertFalse(err().contains("s3cretFromArgs"), err());
+        assertEquals(2, exchange("--api-key=k", "--request-token", "t"));
+        assertTrue(err().startsWith("exchange: unknown option --api-key=... (an option's value follows it after a space)"), err());
+    }
+
     private void assertTwice() {
         assertTrue(err().contains("was given twice"), err());
         assertEquals("", out());

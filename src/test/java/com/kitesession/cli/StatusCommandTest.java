@@ -96,7 +96,7 @@ class StatusCommandTest {
             for (KiteProfile p : List.copyOf(s.profiles)) s.removeProfile(p.id());
         });
         assertEquals(0, f.status());
-        assertEquals("No profiles yet. Add one in Kite Session Manager.", f.out().strip());
+        assertEquals("No profiles yet. Add one with `kite-session profile add` or in Kite Session Manager.", f.out().strip());
         assertEquals(0, f.status("--json"));
         assertEquals("[]", f.out().strip());
     }

@@ -44,6 +44,9 @@ class ProfileFormTest {
         assertTrue(problem(new ProfileForm("Main", "myapikey", "mysecret", "not a url", "", false, "", ""), false)
                 .startsWith("Redirect URL: "));
         assertTrue(problem(oneClick("pw", "not a secret!"), false).startsWith("That is not a TOTP secret"));
+        assertTrue(problem(form("Main\naccount", "myapikey", "mysecret"), false).startsWith("The name has a tab"));
+        assertTrue(problem(new ProfileForm("Main", "myapikey", "mysecret", REDIRECT, "AB\t1234", false, "", ""), false)
+                .startsWith("The Kite user ID has a tab"));
         assertTrue(problem(oneClick("pw", "ABCDEFGH"), false).startsWith("That key is too short"));
     }
 

@@ -21,5 +21,9 @@ class ProfileInputTest {
         assertTrue(ProfileInput.problem("abc", "s", "").orElseThrow().contains("redirect URL"));
         assertTrue(ProfileInput.problem("abc", "s", "127.0.0.1/kite").orElseThrow().contains("http://"));
         assertTrue(ProfileInput.problem("abc", "s", "http://127.0.0.1:1/kite").orElseThrow().contains("Port 1"));
+        assertTrue(ProfileInput.problem("ab\tc", "s", "http://127.0.0.1/").orElseThrow().startsWith("The api_key has a tab"));
+        assertTrue(ProfileInput.problem("abc", "s\u200bt", "http://127.0.0.1/").orElseThrow().startsWith("The api_secret has a tab"),
+                "a zero-width space is as invisible as a tab");
+        assertTrue(ProfileInput.problem("abc", "s\nt", "http://127.0.0.1/").orElseThrow().startsWith("The api_secret has a tab"));
     }
 }

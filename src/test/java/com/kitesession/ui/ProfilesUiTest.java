@@ -34,7 +34,7 @@ class ProfilesUiTest extends WindowTestBase {
         return onFx(() -> {
             ListView<ProfileStatus> list = robot.lookup("#profile-list").queryAs(ListView.class);
             for (ProfileStatus row : list.getItems()) {
-                if (row.profile().name().equals(name)) return DashboardFacts.rowState(row, clock.instant());
+                if (row.profile().name().equals(name)) return row.stateWords(clock.instant());
             }
             return "(no row)";
         });
