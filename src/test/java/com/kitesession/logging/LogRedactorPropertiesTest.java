@@ -82,7 +82,9 @@ class LogRedactorPropertiesTest {
             millis = Math.min(millis, (System.nanoTime() - start) / 1_000_000);
         }
         long best = millis;
-        assertTrue(best < 200, () -> "redacting 100 KB of " + opening + "+" + run + " took " + best + " ms");
+        // Linear masking takes a few ms here; backtracking over 100 KB takes seconds. The bound sits
+        // between the two with room for a loaded CI machine (205 ms was seen once at a 200 ms bound).
+        assertTrue(best < 1500, () -> "redacting 100 KB of " + opening + "+" + run + " took " + best + " ms");
     }
 
     @Provide
