@@ -2,10 +2,14 @@ package com.kitesession;
 
 import com.kitesession.cli.CliContext;
 import com.kitesession.cli.ExchangeCommand;
+import com.kitesession.cli.LoginCommand;
+import com.kitesession.cli.LoginSurroundings;
 import com.kitesession.cli.SimCommand;
 import com.kitesession.cli.StatusCommand;
 import com.kitesession.cli.TokenCommand;
+import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.SingleInstance;
+import com.kitesession.desktop.WindowLauncher;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.logging.AppLogs;
 import com.kitesession.secrets.EncryptedFileSecretStore;
@@ -29,7 +33,7 @@ import javafx.application.Application;
  */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
-    private static final Set<String> COMMANDS = Set.of("sim", "exchange", "token", "status");
+    private static final Set<String> COMMANDS = Set.of("sim", "exchange", "token", "status", "login");
 
     private Main() {}
 
@@ -70,6 +74,7 @@ public final class Main {
             case "exchange" -> ExchangeCommand.run(rest, System.getenv(), System.in, out, err, KiteClient.defaultHttpClient());
             case "token" -> TokenCommand.run(rest, cliContext(err), out, err);
             case "status" -> StatusCommand.run(rest, cliContext(err), out, err);
+            case "login" -> LoginCommand.run(rest, cliContext(err), loginSurroundings(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(USAGE);
                 yield 0;
@@ -81,9 +86,15 @@ public final class Main {
         };
     }
 
-    /** The arguments that open the window (only none, for now); every other launch is a command. */
+    /** The arguments that open the window (none, or `login`'s request); every other launch is a command. */
     static boolean isWindowLaunch(String[] args) {
-        return args.length == 0;
+        return args.length == 0 || LoginRequest.profileIn(List.of(args)).isPresent();
+    }
+
+    /** What `login` finds on this machine: its environment, standard input, the window's folder and launcher. */
+    private static LoginSurroundings loginSurroundings() {
+        return new LoginSurroundings(System.getenv(), System.getProperty("os.name", ""), System.in,
+                AppPaths.configFolder(), WindowLauncher.sameAsThisProcess(Main.class.getName()));
     }
 
     /**
@@ -178,6 +189,7 @@ public final class Main {
                        CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa|spa-userid|classic|renamed]
                        KITE_API_SECRET=... CMD exchange --api-key K --request-token T|- [--api-base URL]
                        CMD token [--profile NAME] [--check]
-                       CMD status [--json]""".replace("CMD", command);
+                       CMD status [--json]
+                       CMD login [--profile NAME] [--browser] [--timeout 10m]""".replace("CMD", command);
     }
 }
