@@ -4,10 +4,14 @@ import com.kitesession.cli.CliContext;
 import com.kitesession.cli.CommandInput;
 import com.kitesession.cli.ExchangeCommand;
 import com.kitesession.cli.ProfileCommand;
+import com.kitesession.cli.LoginCommand;
+import com.kitesession.cli.LoginSurroundings;
 import com.kitesession.cli.SimCommand;
 import com.kitesession.cli.StatusCommand;
 import com.kitesession.cli.TokenCommand;
+import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.SingleInstance;
+import com.kitesession.desktop.WindowLauncher;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.logging.AppLogs;
 import com.kitesession.secrets.EncryptedFileSecretStore;
@@ -32,7 +36,7 @@ import javafx.application.Application;
  */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
-    private static final Set<String> COMMANDS = Set.of("sim", "exchange", "token", "status", "profile");
+    private static final Set<String> COMMANDS = Set.of("sim", "exchange", "token", "status", "profile", "login");
 
     private Main() {}
 
@@ -74,6 +78,7 @@ public final class Main {
             case "token" -> TokenCommand.run(rest, cliContext(err), out, err);
             case "status" -> StatusCommand.run(rest, cliContext(err), out, err);
             case "profile" -> ProfileCommand.run(rest, cliContext(err), CommandInput.ofThisProcess(), out, err);
+            case "login" -> LoginCommand.run(rest, cliContext(err), loginSurroundings(), out, err);
             case "help", "--help", "-h" -> {
                 out.println(USAGE);
                 yield 0;
@@ -85,9 +90,15 @@ public final class Main {
         };
     }
 
-    /** The arguments that open the window (only none, for now); every other launch is a command. */
+    /** The arguments that open the window (none, or `login`'s request); every other launch is a command. */
     static boolean isWindowLaunch(String[] args) {
-        return args.length == 0;
+        return args.length == 0 || LoginRequest.profileIn(List.of(args)).isPresent();
+    }
+
+    /** What `login` finds on this machine: its environment, standard input, the window's folder and launcher. */
+    private static LoginSurroundings loginSurroundings() {
+        return new LoginSurroundings(System.getenv(), System.getProperty("os.name", ""), System.in,
+                AppPaths.configFolder(), WindowLauncher.sameAsThisProcess(Main.class.getName()));
     }
 
     /**
@@ -186,6 +197,7 @@ public final class Main {
                        CMD profile add --name NAME --api-key KEY --redirect-url URL [--user-id ID] [--default]
                                (the api_secret on standard input or in KITE_API_SECRET, never as an argument)
                        CMD profile list [--json]
-                       CMD profile remove NAME|ID [--yes]""".replace("CMD", command);
+                       CMD profile remove NAME|ID [--yes]
+                       CMD login [--profile NAME] [--browser] [--timeout 10m]""".replace("CMD", command);
     }
 }

@@ -128,6 +128,26 @@ public final class SingleInstance {
     }
 
     /**
+     * Whether some process (this JVM included) holds the lock of {@code lockPath}'s folder: a
+     * moment's lock to find out, released at once. Synchronized with {@link #tryBecomePrimary}:
+     * closing a channel on the file would drop a lock this JVM had just taken.
+     */
+    static synchronized boolean lockHeld(Path lockPath) throws IOException {
+        if (HELD.containsKey(lockPath)) return true;
+        if (!Files.exists(lockPath)) return false;
+        try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) return true;
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /**
      * The first instance: holds the lock and answers later launches until closed. Closing
      * removes {@code instance.json} (if still its own) and releases the lock.
      */
@@ -270,7 +290,7 @@ public final class SingleInstance {
     }
 
     /** Sends the cookie and the arguments; true only on the primary's positive ack. */
-    private static boolean handOff(Info info, List<String> args) {
+    static boolean handOff(Info info, List<String> args) {
         if (info.cookie == null || info.port <= 0 || info.port > 65535) return false;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), info.port),

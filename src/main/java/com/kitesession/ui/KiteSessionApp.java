@@ -3,6 +3,7 @@ package com.kitesession.ui;
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.desktop.ColorScheme;
+import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.OsNotifier;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.logging.AppLogs;
@@ -48,6 +49,8 @@ public final class KiteSessionApp extends Application {
     private MainWindow window;
     private AppServices services;
     private volatile ColorScheme scheme = ColorScheme.LIGHT;
+    /** A login the command line asked for before the window was open (FX thread only). */
+    private String pendingLogin;
     /** Small enough for an 800x600 screen with a taskbar; the layout is checked at 800x600. */
     private static final double MIN_WIDTH = 760;
     private static final double MIN_HEIGHT = 560;
@@ -68,11 +71,20 @@ public final class KiteSessionApp extends Application {
     }
 
     /**
-     * On the FX thread, when a second launch handed over {@code args}: shows this window in front.
-     * While the window is not open yet (settings loading, the passphrase asked) it opens by itself.
+     * On the FX thread, when a second launch handed over {@code args}: shows this window in front,
+     * and starts the login {@code kite-session login} asked for ({@link LoginRequest}). While the
+     * window is not open yet (settings loading, the passphrase asked) it opens by itself, and
+     * starts that login once open.
      */
     public void bringToFront(List<String> args) {
+        LoginRequest.profileIn(args).ifPresent(this::requestLogin);
         if (window != null) toFront(stage);
+    }
+
+    private void requestLogin(String profileId) {
+        LOG.info(() -> "The command line asked for a login to profile " + profileId);
+        if (window != null) window.requestLogin(profileId);
+        else pendingLogin = profileId;
     }
 
     /** Un-minimises, shows and raises the stage, and asks for the keyboard focus. */
@@ -88,6 +100,8 @@ public final class KiteSessionApp extends Application {
         Milestones.mark("app.start");
         this.stage = stage;
         running = this;
+        // Started by `kite-session login` with no window running: its request is the launch's arguments.
+        LoginRequest.profileIn(getParameters().getRaw()).ifPresent(this::requestLogin);
         LOG.info(() -> "Window starting: JavaFX " + System.getProperty("javafx.runtime.version"));
         ExecutorService background = AppServices.newBackgroundExecutor();
         Clock clock = Clock.systemUTC();
@@ -150,6 +164,8 @@ public final class KiteSessionApp extends Application {
                 });
         window = new MainWindow(services, desktop);
         Milestones.mark("app.window-built");
+        if (pendingLogin != null) window.requestLogin(pendingLogin);
+        pendingLogin = null;
         stage.titleProperty().bind(window.titleProperty());
         stage.setScene(createScene(window));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

@@ -4,6 +4,7 @@ import com.kitesession.clock.KiteClockPing;
 import com.kitesession.desktop.ColorScheme;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.service.ClipboardGuard;
+import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -16,6 +17,9 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
@@ -98,6 +102,44 @@ public final class MainWindow extends BorderPane {
         model.tick(kiteClock.instant());
         if (ticks % 2 == 0) clockBar.refresh();
         if (ticks % 15 == 0) checkReminders();
+    }
+
+    /**
+     * Selects the profile and starts its login, as {@code kite-session login} asks (handed over by
+     * the command, or given to the window as it starts). While the list is still loading, once it
+     * has loaded; the login starts when the profile's details are read, as after a click.
+     */
+    public void requestLogin(String profileId) {
+        if (model.rows.isEmpty()) {
+            model.rows.addListener(new ListChangeListener<ProfileStatus>() {
+                @Override
+                public void onChanged(Change<? extends ProfileStatus> change) {
+                    model.rows.removeListener(this);
+                    // Once the list has shown itself (it selects the remembered profile), not in the middle of it.
+                    Platform.runLater(() -> requestLogin(profileId));
+                }
+            });
+            return;
+        }
+        if (model.rows.stream().noneMatch(row -> row.profile().id().equals(profileId))) {
+            model.notice.set(MainModel.Notice.problem("The command line asked to log in to a profile this window does"
+                    + " not list (added since it opened?). Restart Kite Session Manager, then log in again."));
+            return;
+        }
+        commands.select(profileId);
+        if (model.canLogin.get() && profileId.equals(model.selectedId.get())) {
+            commands.login();
+            return;
+        }
+        model.canLogin.addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> property, Boolean was, Boolean ready) {
+                if (!ready) return;
+                model.canLogin.removeListener(this);
+                // After the selection has shown itself (it goes home), not in the middle of it.
+                if (profileId.equals(model.selectedId.get())) Platform.runLater(commands::login);
+            }
+        });
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The profile list and the profile editor: start-up (saved profiles or the demo), select, add,
@@ -56,7 +58,9 @@ final class ProfilesPresenter {
             startDemo();
             return false;
         }
-        refresh(settings.lastProfileId != null ? settings.lastProfileId : settings.defaultProfileId);
+        // The remembered profile, unless one was chosen meanwhile (a click, or `kite-session login`'s request).
+        String remembered = settings.lastProfileId != null ? settings.lastProfileId : settings.defaultProfileId;
+        tasks.create(sessions::statuses).onSuccess(rows -> showRows(rows, null, remembered)).run();
         KiteProfile first = settings.profiles.get(0);
         tasks.create(() -> clockPing.measure(first.apiBase())).run();
         return true;
@@ -74,14 +78,21 @@ final class ProfilesPresenter {
         }).onSuccess(this::refresh).run();
     }
 
-    /** Re-reads every profile's status off the FX thread, then shows it, selecting {@code selectId} (or the first). */
+    /**
+     * Re-reads every profile's status off the FX thread, then shows it, selecting {@code selectId};
+     * null keeps the selection as it is by then (else the first): a background refresh, such as
+     * the check at start, never takes away a profile chosen meanwhile.
+     */
     void refresh(String selectId) {
-        tasks.create(sessions::statuses).onSuccess(rows -> showRows(rows, selectId)).run();
+        tasks.create(sessions::statuses).onSuccess(rows -> showRows(rows, selectId, null)).run();
     }
 
-    private void showRows(List<ProfileStatus> rows, String selectId) {
+    /** With nothing selected by then, {@code fallbackId} comes before the first row. */
+    private void showRows(List<ProfileStatus> rows, String selectId, String fallbackId) {
         model.rows.setAll(rows);
-        Optional<ProfileStatus> target = rows.stream().filter(r -> r.profile().id().equals(selectId)).findFirst()
+        String selected = model.selectedId.get();
+        Optional<ProfileStatus> target = Stream.of(selectId, selected, fallbackId).filter(Objects::nonNull)
+                .flatMap(id -> rows.stream().filter(r -> r.profile().id().equals(id))).findFirst()
                 .or(() -> rows.stream().findFirst());
         // A refresh must not reload the view it refreshes: only a change of profile selects.
         if (target.isPresent() && !target.get().profile().id().equals(model.selectedId.get())) {
@@ -176,7 +187,8 @@ final class ProfilesPresenter {
             // Home first: a selection keeps the editor open if it is still the card shown.
             model.selectedId.set(null);
             model.card.set(MainModel.Card.WELCOME);
-            showRows(List.copyOf(model.rows), selectedBeforeAdd != null ? selectedBeforeAdd : sessions.settings().lastProfileId);
+            showRows(List.copyOf(model.rows), selectedBeforeAdd != null ? selectedBeforeAdd : sessions.settings().lastProfileId,
+                    null);
             return;
         }
         model.showHome();

@@ -116,7 +116,7 @@ final class SessionPresenter {
         }).onSuccess(refused -> {
             String shown = model.selectedId.get();
             if (shown != null && refused.containsKey(shown)) model.explain(refused.get(shown));
-            refresh.accept(shown);
+            refresh.accept(null); // whichever profile is selected when the list shows: one chosen meanwhile stays
         }).run();
     }
 

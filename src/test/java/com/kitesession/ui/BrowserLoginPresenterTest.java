@@ -8,16 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.session.KiteProfile;
+import com.kitesession.testing.Loopback;
 import com.kitesession.testing.SimClient;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * computer goes straight to pasting.
  */
 class BrowserLoginPresenterTest extends PresenterTestBase {
-    private final int port = freePort();
+    private final int port = Loopback.freePort();
     private final String redirectUrl = "http://127.0.0.1:" + port + "/kite-redirect";
     private Duration wait = BrowserLoginPresenter.WAIT;
 
@@ -52,31 +46,31 @@ class BrowserLoginPresenterTest extends PresenterTestBase {
         String params = HttpUrl.parse(shown.loginUrl()).queryParameter("redirect_params");
 
         String stale = new SimClient(simulator).login(account(), "ks_state=from-an-old-tab");
-        assertTrue(get(stale).contains("another, older login"), "the old tab is told");
+        assertTrue(Loopback.get(stale).contains("another, older login"), "the old tab is told");
         assertEquals("This redirect belongs to another, older login", model.explanationProperty().get().title());
         assertEquals(MainModel.Card.BROWSER_LOGIN, card(), "still waiting for this login's redirect");
-        assertTrue(listening());
+        assertTrue(Loopback.listening(port));
 
-        String page = get(new SimClient(simulator).login(account(), params));
+        String page = Loopback.get(new SimClient(simulator).login(account(), params));
         assertTrue(page.contains("You can close this tab"), page);
         assertNotNull(model.sessionProperty().get(), "logged in");
         assertEquals(MainModel.Card.TOKEN, card());
-        assertFalse(listening(), "closed after the capture");
+        assertFalse(Loopback.listening(port), "closed after the capture");
     }
 
     @Test
     void cancelAndLeavingTheCardCloseTheListener() throws Exception {
         openOnSavedProfile();
         commands.loginWithBrowser();
-        assertTrue(listening());
+        assertTrue(Loopback.listening(port));
         commands.cancelBrowserLogin();
         assertEquals(MainModel.Card.WELCOME, card());
-        assertFalse(listening(), "cancel closed it");
+        assertFalse(Loopback.listening(port), "cancel closed it");
 
         commands.loginWithBrowser();
-        assertTrue(listening());
+        assertTrue(Loopback.listening(port));
         commands.addProfile(); // another card: the login is left behind
-        assertFalse(listening(), "leaving the card closed it");
+        assertFalse(Loopback.listening(port), "leaving the card closed it");
     }
 
     @Test
@@ -88,7 +82,7 @@ class BrowserLoginPresenterTest extends PresenterTestBase {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (model.browserWaitProperty().get().waiting() && System.nanoTime() < deadline) Thread.onSpinWait();
         assertFalse(model.browserWaitProperty().get().waiting());
-        assertFalse(listening());
+        assertFalse(Loopback.listening(port));
         assertEquals("No login came back from the browser", model.explanationProperty().get().title());
         assertTrue(model.browserWaitProperty().get().whyNotWaiting().startsWith("Stopped waiting"));
 
@@ -121,29 +115,7 @@ class BrowserLoginPresenterTest extends PresenterTestBase {
         assertEquals(MainModel.Card.BROWSER_LOGIN, card());
         assertFalse(model.browserWaitProperty().get().browserOpened());
         assertEquals(browsed, dialogs.browsed.size());
-        assertFalse(listening());
+        assertFalse(Loopback.listening(port));
         assertNull(model.sessionProperty().get());
-    }
-
-    private boolean listening() {
-        try (Socket ignored = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
-    }
-
-    private static String get(String url) throws IOException {
-        try (Response response = new OkHttpClient().newCall(new Request.Builder().url(url).build()).execute()) {
-            return response.body().string();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,19 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.sim.DemoAccount;
+import com.kitesession.testing.Loopback;
 import com.kitesession.testing.SimClient;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -34,7 +30,7 @@ import org.testfx.framework.junit5.Start;
  * is gone. A pasted address does the same; a taken port is said in words and pasting still works.
  */
 class BrowserRoadTest extends WindowTestBase {
-    private final int port = freePort();
+    private final int port = Loopback.freePort();
     private final String redirectUrl = "http://127.0.0.1:" + port + "/kite-redirect";
     private Stage stage;
 
@@ -65,14 +61,14 @@ class BrowserRoadTest extends WindowTestBase {
         // The browser logs in with the address the app opened, state and all, and Kite sends it back.
         String redirect = new SimClient(simulator).login(account(), HttpUrl.parse(loginUrl).queryParameter("redirect_params"));
         assertTrue(redirect.startsWith(redirectUrl + "?") && redirect.contains("ks_state="), redirect);
-        String tab = get(redirect);
+        String tab = Loopback.get(redirect);
         assertTrue(tab.contains("You can close this tab"), tab);
         assertFalse(tab.contains(HttpUrl.parse(redirect).queryParameter("request_token")), "the tab never echoes the token");
 
         waitUntil(() -> visible(robot, "#token-view"), "the token view");
         assertEquals(account().userId(), onFx(() -> robot.lookup("#token-view").queryAs(TokenView.class).session().userId()));
-        waitUntil(() -> !listening(), "the listener closed after the capture");
-        assertThrows(ConnectException.class, () -> get(redirect), "a second request after the capture is refused");
+        waitUntil(() -> !Loopback.listening(port), "the listener closed after the capture");
+        assertThrows(ConnectException.class, () -> Loopback.get(redirect), "a second request after the capture is refused");
     }
 
     @Test
@@ -85,7 +81,7 @@ class BrowserRoadTest extends WindowTestBase {
         String sloppy = "\"" + redirect.replace("http://", "").replace("&", "\n&") + "\" ";
         paste(robot, sloppy);
         waitUntil(() -> visible(robot, "#token-view"), "the token view after the paste");
-        waitUntil(() -> !listening(), "the listener closed once the login was done");
+        waitUntil(() -> !Loopback.listening(port), "the listener closed once the login was done");
     }
 
     @Test
@@ -110,7 +106,7 @@ class BrowserRoadTest extends WindowTestBase {
                 .queryAs(Label.class).getText()));
         assertFalse(visible(robot, "#browser-login-url"), "no browser was opened, so no address to open again");
         assertTrue(desktop.requests.stream().noneMatch(r -> r.startsWith("browse ")));
-        assertFalse(listening());
+        assertFalse(Loopback.listening(port));
     }
 
     /** Presses Log in with my browser; returns the address the app asked the system browser to open. */
@@ -133,27 +129,5 @@ class BrowserRoadTest extends WindowTestBase {
             robot.lookup("#use-pasted-redirect").queryButton().fire();
             return null;
         });
-    }
-
-    private boolean listening() {
-        try (Socket ignored = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
-    }
-
-    private static String get(String url) throws IOException {
-        try (Response response = new OkHttpClient().newCall(new Request.Builder().url(url).build()).execute()) {
-            return response.body().string();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
-import com.kitesession.session.KiteProfile;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,7 @@ class ProfilesUiTest extends WindowTestBase {
 
     @Override
     void beforeWindow(SessionService sessions) throws Exception {
-        for (String name : new String[] {"Alpha", "Beta"}) {
-            sessions.saveProfile(new KiteProfile(name.toLowerCase(), name, account().apiKey(), account().redirectUrl(),
-                    null, simulator.baseUrl(), simulator.baseUrl()), account().apiSecret()); // no user id: the test types
-        }
+        saveProfiles(sessions, "Alpha", "Beta");
     }
 
     @SuppressWarnings("unchecked")

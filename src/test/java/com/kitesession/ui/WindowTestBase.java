@@ -67,6 +67,14 @@ abstract class WindowTestBase {
                 simulator.baseUrl(), simulator.baseUrl()), account().apiSecret());
     }
 
+    /** One profile per name for the simulator's app, id the name in lower case, no Kite user id: the test types. */
+    void saveProfiles(SessionService sessions, String... names) throws Exception {
+        for (String name : names) {
+            sessions.saveProfile(new KiteProfile(name.toLowerCase(), name, account().apiKey(), account().redirectUrl(),
+                    null, simulator.baseUrl(), simulator.baseUrl()), account().apiSecret());
+        }
+    }
+
     /** The simulator's login page: Kite's single-page login by default. */
     LoginPageStyle loginPage() {
         return LoginPageStyle.SPA;
