@@ -5,6 +5,7 @@ import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.desktop.ColorScheme;
 import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.OsNotifier;
+import com.kitesession.desktop.SystemBrowser;
 import com.kitesession.kite.KiteClient;
 import com.kitesession.logging.AppLogs;
 import com.kitesession.perf.Milestones;
@@ -157,8 +158,9 @@ public final class KiteSessionApp extends Application {
     }
 
     private void open(Stage stage, SessionService sessions) {
-        DesktopBridge desktop = new SystemDesktop(getHostServices(), AppLogs.folder(),
-                OsNotifier.forThisMachine(), () -> {
+        SystemBrowser browser = new SystemBrowser(System.getenv(), System.getProperty("os.name"));
+        DesktopBridge desktop = new SystemDesktop(getHostServices(), browser, AppLogs.folder(), OsNotifier.forThisMachine(),
+                () -> {
                     rememberPlacement(stage, sessions);
                     Platform.exit();
                 });

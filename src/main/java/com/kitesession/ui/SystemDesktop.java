@@ -1,6 +1,7 @@
 package com.kitesession.ui;
 
 import com.kitesession.desktop.OsNotifier;
+import com.kitesession.desktop.SystemBrowser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,18 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.HostServices;
+import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The real desktop: the OS's browser and file manager, its notifications, and quitting the app. */
 final class SystemDesktop implements DesktopBridge {
     private final HostServices host;
+    private final SystemBrowser browser;
     private final Path logsFolder;
     private final OsNotifier notifier;
     private final Runnable quit;
 
-    SystemDesktop(HostServices host, Path logsFolder, OsNotifier notifier, Runnable quit) {
+    SystemDesktop(HostServices host, SystemBrowser browser, Path logsFolder, OsNotifier notifier, Runnable quit) {
         this.host = host;
+        this.browser = browser;
         this.logsFolder = logsFolder;
         this.notifier = notifier;
         this.quit = quit;
@@ -27,7 +31,14 @@ final class SystemDesktop implements DesktopBridge {
 
     @Override
     public void browse(String uri) {
-        host.showDocument(uri);
+        // $BROWSER, xdg-open, open or rundll32 first: GTK's handler behind HostServices fails where the
+        // desktop registered no URI handler ("Operation not supported" under a bare window manager),
+        // and says so only on the console. Started off the FX thread; HostServices is the fallback.
+        Thread opener = new Thread(() -> {
+            if (!browser.open(uri).started()) Platform.runLater(() -> host.showDocument(uri));
+        }, "open-browser");
+        opener.setDaemon(true);
+        opener.start();
     }
 
     /** The file manager at {@code folder}: HostServices opens web pages reliably, folders less so. */
