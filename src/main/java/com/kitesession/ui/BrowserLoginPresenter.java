@@ -65,23 +65,46 @@ final class BrowserLoginPresenter {
     }
 
     private void begin(KiteProfile target, String secret, boolean openBrowser) {
-        stopWaiting();
+        LoopbackRedirectListener previous = listener;
+        listener = null;
         Optional<LoginAttempt> created = attempts.create(target, secret);
-        if (created.isEmpty()) return;
-        attempt = created.get();
-        LoginAttempt current = attempt;
-        BrowserWait shown = new BrowserWait(target.name(), target.redirectUrl(), current.loginUrl(), null, null, openBrowser);
-        if (openBrowser) {
-            try {
-                listener = LoopbackRedirectListener.open(target.redirectUrl(), wait, url -> judge(current, url),
-                        () -> fx.execute(() -> timedOut(current)));
-                shown = new BrowserWait(target.name(), target.redirectUrl(), current.loginUrl(), model.now.get().plus(wait),
-                        null, true);
-            } catch (RedirectListenerProblem problem) {
-                shown = shown.stoppedWaiting(problem.getMessage());
-            }
-            dialogs.browse(current.loginUrl());
+        attempt = created.orElse(null);
+        if (created.isEmpty()) {
+            closeInBackground(previous);
+            return;
         }
+        LoginAttempt current = created.get();
+        // Sockets off the FX thread: the old listener is closed before the new one takes the same port.
+        tasks.create(() -> {
+            if (previous != null) previous.close();
+            return openBrowser ? listen(target, current) : null;
+        }).onSuccess(listening -> show(target, current, openBrowser, listening)).run();
+    }
+
+    /** A listener on the profile's redirect URL, or why there is none. */
+    private record Listening(LoopbackRedirectListener listener, String problem) {}
+
+    private Listening listen(KiteProfile target, LoginAttempt current) {
+        try {
+            return new Listening(LoopbackRedirectListener.open(target.redirectUrl(), wait, url -> judge(current, url),
+                    () -> fx.execute(() -> timedOut(current))), null);
+        } catch (RedirectListenerProblem problem) {
+            return new Listening(null, problem.getMessage());
+        }
+    }
+
+    private void show(KiteProfile target, LoginAttempt current, boolean openBrowser, Listening listening) {
+        if (current != attempt) { // another login began meanwhile, or this one was left
+            if (listening != null && listening.listener() != null) closeInBackground(listening.listener());
+            return;
+        }
+        BrowserWait shown = new BrowserWait(target.name(), target.redirectUrl(), current.loginUrl(), null, null, openBrowser);
+        if (listening != null) {
+            listener = listening.listener();
+            shown = listener != null ? new BrowserWait(target.name(), target.redirectUrl(), current.loginUrl(),
+                    model.now.get().plus(wait), null, true) : shown.stoppedWaiting(listening.problem());
+        }
+        if (openBrowser) dialogs.browse(current.loginUrl());
         model.browserWait.set(shown);
         model.pasteNotice.set(MainModel.Notice.NONE);
         model.card.set(MainModel.Card.BROWSER_LOGIN);
@@ -123,7 +146,12 @@ final class BrowserLoginPresenter {
 
     /** Closes the listener: the card was left (cancel, the token shown, another profile) or a new login began. */
     private void stopWaiting() {
-        if (listener != null) listener.close();
+        closeInBackground(listener);
         listener = null;
+        attempt = null;
+    }
+
+    private void closeInBackground(LoopbackRedirectListener closing) {
+        if (closing != null) tasks.create(closing::close).run();
     }
 }
