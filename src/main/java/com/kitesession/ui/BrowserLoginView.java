@@ -1,5 +1,8 @@
 package com.kitesession.ui;
 
+import static com.kitesession.ui.Controls.button;
+import static com.kitesession.ui.Controls.caption;
+
 import com.kitesession.kite.KiteTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -101,19 +104,5 @@ final class BrowserLoginView extends VBox {
         label.setId(id);
         label.setWrapText(true);
         return label;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("caption");
-        label.setWrapText(true);
-        return label;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
     }
 }

@@ -1,5 +1,7 @@
 package com.kitesession.ui;
 
+import static com.kitesession.ui.Controls.caption;
+
 import com.kitesession.session.ProfileForm;
 import com.kitesession.session.RedirectUrlCheck;
 import javafx.beans.property.StringProperty;
@@ -158,13 +160,6 @@ final class ProfileEditor extends VBox {
         PasswordField field = new PasswordField();
         field.setId(id);
         return field;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("caption");
-        label.setWrapText(true);
-        return label;
     }
 
     private static VBox labelled(String caption, Node input) {

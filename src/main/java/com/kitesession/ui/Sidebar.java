@@ -1,5 +1,7 @@
 package com.kitesession.ui;
 
+import static com.kitesession.ui.Controls.button;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -55,12 +57,5 @@ final class Sidebar extends VBox {
         FlowPane buttons = new FlowPane(6, 6, add, edit);
 
         getChildren().addAll(title, list, buttons, login, loginBrowser, noticeBox, new DemoCard(model));
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
     }
 }

@@ -1,5 +1,7 @@
 package com.kitesession.ui;
 
+import static com.kitesession.ui.Controls.button;
+
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.kite.KiteTime;
 import com.kitesession.perf.Milestones;
@@ -182,13 +184,6 @@ final class TokenView extends VBox {
         });
         clearAfter.setOnAction(e -> commands.setClipboardClear(clearAfter.getValue()));
         return clearAfter;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
     }
 
     private static Label label(String id, String style) {
