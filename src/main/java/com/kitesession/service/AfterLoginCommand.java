@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -51,6 +52,17 @@ public final class AfterLoginCommand {
     public AfterLoginCommand(Duration limit, Path workingFolder) {
         this.limit = limit;
         this.workingFolder = workingFolder;
+    }
+
+    /** What keeps {@code commandLine} from being run, in words (unclosed quotes), or empty. */
+    public static Optional<String> problem(String commandLine) {
+        if (commandLine == null || commandLine.isBlank()) return Optional.empty();
+        try {
+            CommandLineSplitter.split(commandLine);
+            return Optional.empty();
+        } catch (IllegalArgumentException badQuotes) {
+            return Optional.of("The command after login: " + badQuotes.getMessage());
+        }
     }
 
     /** Runs {@code commandLine} for {@code session}; blocks. Never throws for the command's own failure. */
