@@ -146,7 +146,7 @@ public final class AfterLoginCommand {
     private static Explanation problem(String title, String why, String... fixes) {
         List<String> steps = new ArrayList<>(List.of(fixes));
         steps.add("Your login stands: the token is saved whatever the command did.");
-        return new Explanation(ErrorLayer.LOCAL, title, why, steps, FixAction.EDIT_PROFILE, null);
+        return new Explanation(ErrorLayer.LOCAL, title, why, steps, FixAction.EDIT_AFTER_LOGIN, null);
     }
 
     private static String nonNull(String s) {

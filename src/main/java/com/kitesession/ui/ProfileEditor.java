@@ -129,6 +129,7 @@ final class ProfileEditor extends VBox {
             case API_KEY -> apiKey.requestFocus();
             case API_SECRET -> apiSecret.requestFocus();
             case LOGIN_DETAILS -> (oneClick.isSelected() ? kitePassword : userId).requestFocus();
+            case AFTER_LOGIN -> afterLogin.requestFocus();
         }
     }
 

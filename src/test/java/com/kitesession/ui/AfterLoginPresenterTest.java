@@ -77,6 +77,10 @@ class AfterLoginPresenterTest extends PresenterTestBase {
         assertEquals(shown, model.sessionProperty().get());
         assertEquals(Optional.of(shown.accessToken()), sessions.session(a).map(ActiveSession::accessToken));
         assertEquals(MainModel.Card.TOKEN, card());
+
+        commands.fix(model.explanationProperty().get().action());
+        assertEquals(MainModel.Card.EDIT_PROFILE, card());
+        assertEquals(MainModel.EditorField.AFTER_LOGIN, model.editorFocusProperty().get());
     }
 
     @Test
