@@ -14,6 +14,8 @@ public enum FixAction {
     FORGET_LOCALLY("Forget the token on this computer"),
     /** Go to the stored Kite user ID and password (one-click login fills exactly what is stored). */
     CHECK_LOGIN_DETAILS("Check the stored user ID and password"),
+    /** Go to the profile's "Run after login" command. */
+    EDIT_AFTER_LOGIN("Check the command"),
     /** Open Kite's own credential reset in the system browser: the only way to unblock an account. */
     OPEN_KITE_RESET("Open Kite's reset page"),
     /** Nothing to press: the person fixes it in the login page itself. */

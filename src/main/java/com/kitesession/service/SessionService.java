@@ -191,6 +191,19 @@ public final class SessionService {
         });
     }
 
+    /** Sets the command run after each login of {@code profile}; blank removes it. */
+    public void setAfterLogin(KiteProfile profile, String command) throws IOException {
+        saved.update(s -> {
+            if (command == null || command.isBlank()) s.afterLogin.remove(profile.id());
+            else s.afterLogin.put(profile.id(), command.strip());
+        });
+    }
+
+    /** The command run after each login of {@code profile}, if one is set. */
+    public Optional<String> afterLogin(KiteProfile profile) {
+        return Optional.ofNullable(settings().afterLogin.get(profile.id())).filter(c -> !c.isBlank());
+    }
+
     /**
      * Remembers a fresh login: the token into the secret store, the rest into settings, and the
      * export file rewritten if the person set one. Returns a problem with the export, if any

@@ -9,7 +9,13 @@ import java.util.Optional;
  * is stored, and (for the one-click secrets) unticking one-click forgets them.
  */
 public record ProfileForm(String name, String apiKey, String apiSecret, String redirectUrl, String userId,
-        boolean oneClick, String kitePassword, String totpSecret) {
+        boolean oneClick, String kitePassword, String totpSecret, String afterLogin) {
+
+    /** A form without the "Run after login" field: the stored command is kept. */
+    public ProfileForm(String name, String apiKey, String apiSecret, String redirectUrl, String userId,
+            boolean oneClick, String kitePassword, String totpSecret) {
+        this(name, apiKey, apiSecret, redirectUrl, userId, oneClick, kitePassword, totpSecret, null);
+    }
 
     /** What is wrong with the form, in words, or empty when it can be saved. */
     public Optional<String> problem(boolean secretStored) {
@@ -23,6 +29,9 @@ public record ProfileForm(String name, String apiKey, String apiSecret, String r
         }
         if (ProfileInput.hasInvisible(strip(userId))) {
             return Optional.of("The Kite user ID has a tab, a line break or another invisible character in it; type it as Kite shows it, e.g. AB1234.");
+        }
+        if (afterLogin != null && (afterLogin.strip().indexOf('\n') >= 0 || afterLogin.strip().indexOf('\r') >= 0)) {
+            return Optional.of("The command after login has a line break in it; write it on one line.");
         }
         if (oneClick && !blank(totpSecret)) {
             try {
@@ -44,6 +53,11 @@ public record ProfileForm(String name, String apiKey, String apiSecret, String r
         return apiSecret == null ? "" : apiSecret;
     }
 
+    /** The command to run after each login: null keeps the stored one, "" removes it. */
+    public String afterLoginToSave() {
+        return afterLogin == null ? null : afterLogin.strip();
+    }
+
     /** The Kite password to store: null keeps the stored one, "" forgets it. */
     public String passwordToSave() {
         if (!oneClick) return "";
@@ -59,7 +73,7 @@ public record ProfileForm(String name, String apiKey, String apiSecret, String r
     @Override
     public String toString() {
         return "ProfileForm[name=" + name + ", apiKey=" + apiKey + ", redirectUrl=" + redirectUrl + ", userId=" + userId
-                + ", oneClick=" + oneClick + ", secrets=****]";
+                + ", oneClick=" + oneClick + ", afterLogin=" + afterLogin + ", secrets=****]";
     }
 
     private static boolean blank(String s) {

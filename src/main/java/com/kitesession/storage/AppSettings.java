@@ -44,6 +44,8 @@ public final class AppSettings {
     /** Session metadata by profile id; the token itself is in the secret store. */
     public Map<String, SessionRecord> sessions = new LinkedHashMap<>();
     public Map<String, TokenExport> exports = new LinkedHashMap<>();
+    /** By profile id: the command run after each login ("Run after login"), split without a shell. */
+    public Map<String, String> afterLogin = new LinkedHashMap<>();
     /** Minutes between liveness checks of active sessions. */
     public int livenessMinutes = DEFAULT_LIVENESS_MINUTES;
     /** Clear the clipboard this many seconds after Copy, if it still holds our token; 0 = never. */
@@ -80,6 +82,7 @@ public final class AppSettings {
         profiles.removeIf(p -> p.id().equals(id));
         sessions.remove(id);
         exports.remove(id);
+        afterLogin.remove(id);
         if (id.equals(defaultProfileId)) defaultProfileId = null;
         if (id.equals(lastProfileId)) lastProfileId = null;
     }
@@ -89,6 +92,7 @@ public final class AppSettings {
         if (profiles == null) profiles = new ArrayList<>();
         if (sessions == null) sessions = new LinkedHashMap<>();
         if (exports == null) exports = new LinkedHashMap<>();
+        if (afterLogin == null) afterLogin = new LinkedHashMap<>();
         if (expiryTime == null) expiryTime = DEFAULT_EXPIRY_TIME;
         if (preMarketReminder == null) preMarketReminder = DEFAULT_PRE_MARKET_REMINDER;
         if (theme == null) theme = "system";

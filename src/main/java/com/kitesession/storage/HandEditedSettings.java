@@ -62,6 +62,14 @@ final class HandEditedSettings {
             s.window = null;
         }
         fixExports(s.exports, notes);
+        s.afterLogin.entrySet().removeIf(entry -> {
+            boolean broken = entry.getValue().indexOf('\n') >= 0 || entry.getValue().indexOf('\r') >= 0;
+            if (broken) {
+                notes.add("the command after login " + quoted(entry.getValue()) + " has a line break in it, so it is not run;"
+                        + " write it on one line");
+            }
+            return broken;
+        });
         return notes;
     }
 

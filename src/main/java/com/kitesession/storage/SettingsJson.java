@@ -48,6 +48,7 @@ final class SettingsJson {
         // The state of a session is computed from its expiry; one without can only be dropped.
         settings.sessions.values().removeIf(r -> r == null || r.expiresAt() == null);
         settings.exports.values().removeIf(Objects::isNull);
+        settings.afterLogin.values().removeIf(command -> command == null || command.isBlank());
         notes.addAll(HandEditedSettings.fix(settings));
         return settings;
     }

@@ -59,6 +59,11 @@ final class DashboardFacts {
     }
 
     /** One line per place the token went; a hint when it went nowhere yet. */
+    /** The "After login" row: the command and how it ended, or that none is set. */
+    static String afterLogin(Handover handover) {
+        return handover.afterLogin() != null ? handover.afterLogin() : "no command (Edit profile \u2192 Run after login)";
+    }
+
     static List<String> handover(Handover handover, Instant now) {
         List<String> lines = new ArrayList<>();
         if (handover.copiedAt() != null) {

@@ -2,12 +2,15 @@ package com.kitesession.ui;
 
 import com.kitesession.explain.Explanation;
 import com.kitesession.kite.KiteClient;
+import com.kitesession.logging.LogRedactor;
 import com.kitesession.login.LoginAttempt;
+import com.kitesession.service.AfterLoginCommand;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.ProfileInput;
 import com.kitesession.storage.AppSettings;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -15,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * Makes the login attempts of every road (the window's browser, the system browser, a pasted
  * address) and shows how each ends, the same way: the exchange as busy, then the session
- * remembered, exported and on the dashboard; or the explanation.
+ * remembered, exported, handed to the profile's command and on the dashboard; or the explanation.
  */
 final class LoginAttempts {
     private final MainModel model;
@@ -91,6 +94,21 @@ final class LoginAttempts {
                             exportProblem.isEmpty() ? services.clock().instant() : null, exportProblem.orElse(null)));
                 }
                 refresh.accept(target.id());
+                runAfterLogin(target, session);
+            }).run();
+        }
+
+        /** The profile's "Run after login" command, off the FX thread; how it ends is shown, never undoing the login. */
+        private void runAfterLogin(KiteProfile profile, ActiveSession session) {
+            Optional<String> command = sessions.afterLogin(profile);
+            if (command.isEmpty()) return;
+            LogRedactor.registerSecret(session.accessToken());
+            model.handover.set(model.handover.get().afterLogin("Running " + LogRedactor.redact(command.get()) + "\u2026"));
+            AfterLoginCommand runner = new AfterLoginCommand(AfterLoginCommand.TIME_LIMIT, Path.of(System.getProperty("user.home")));
+            tasks.create(() -> runner.run(command.get(), session)).onSuccess(result -> {
+                if (model.session.get() != session) return; // another session is shown by now; the log has it
+                model.handover.set(model.handover.get().afterLogin(result.command() + "\n" + result.summary()));
+                if (!result.ok()) model.explain(result.problem());
             }).run();
         }
 

@@ -41,7 +41,7 @@ public final class MainModel {
 
     /** Which field of the profile editor a fix puts the cursor in. */
     enum EditorField {
-        NAME, API_KEY, API_SECRET, LOGIN_DETAILS
+        NAME, API_KEY, API_SECRET, LOGIN_DETAILS, AFTER_LOGIN
     }
 
     /** A line of feedback; success is never shown in the error colour. */

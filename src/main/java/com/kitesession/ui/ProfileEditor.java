@@ -30,6 +30,7 @@ final class ProfileEditor extends VBox {
     private final CheckBox oneClick = new CheckBox("One-click login: remember my Kite password and TOTP secret");
     private final PasswordField kitePassword = secret("kite-password");
     private final PasswordField totpSecret = secret("totp-secret");
+    private final TextField afterLogin = field("after-login", "optional, e.g. systemctl --user restart mybot");
     private final Label title = new Label();
     private final Label secretNote = caption("");
     private final Label redirectCheck = caption("");
@@ -54,6 +55,11 @@ final class ProfileEditor extends VBox {
         oneClickFields.visibleProperty().bind(oneClick.selectedProperty());
         oneClickFields.managedProperty().bind(oneClick.selectedProperty());
 
+        Label afterLoginNote = caption("Run after each login, without a shell. The command receives KITE_API_KEY,"
+                + " KITE_ACCESS_TOKEN, KITE_USER_ID, KITE_LOGIN_TIME and KITE_EXPIRES_AT in its environment and the token"
+                + " as one line on standard input, never as an argument. It is stopped after 60 s.");
+        afterLoginNote.setId("after-login-note");
+
         Hyperlink redirectHelp = new Hyperlink("What is this?");
         redirectHelp.setId("redirect-help-link");
         redirectHelp.getStyleClass().add("caption");
@@ -75,7 +81,7 @@ final class ProfileEditor extends VBox {
 
         getChildren().addAll(title, labelled("Name", name), labelled("API key", apiKey), labelled("API secret", apiSecret),
                 secretNote, new VBox(2, redirectCaption, redirectUrl, redirectCheck), labelled("Kite user ID", userId),
-                oneClick, oneClickFields, new HBox(8, save, close), new NoticeLabel("editor-notice", model.noticeProperty()),
+                oneClick, oneClickFields, labelled("Run after login", afterLogin), afterLoginNote, new HBox(8, save, close), new NoticeLabel("editor-notice", model.noticeProperty()),
                 export, exportInfo, profileActions(model, commands));
         model.draftProperty().addListener((obs, old, draft) -> fill(draft));
         model.editorFocusProperty().addListener((obs, old, field) -> focus(field));
@@ -89,7 +95,7 @@ final class ProfileEditor extends VBox {
 
     private ProfileForm form() {
         return new ProfileForm(name.getText(), apiKey.getText(), apiSecret.getText(), redirectUrl.getText(),
-                userId.getText(), oneClick.isSelected(), kitePassword.getText(), totpSecret.getText());
+                userId.getText(), oneClick.isSelected(), kitePassword.getText(), totpSecret.getText(), afterLogin.getText());
     }
 
     private void fill(ProfileDraft draft) {
@@ -99,6 +105,7 @@ final class ProfileEditor extends VBox {
         apiKey.setText(draft.profile().apiKey());
         redirectUrl.setText(draft.profile().redirectUrl());
         userId.setText(draft.profile().userId() == null ? "" : draft.profile().userId());
+        afterLogin.setText(draft.afterLogin());
         apiSecret.clear();
         kitePassword.clear();
         totpSecret.clear();
@@ -110,7 +117,7 @@ final class ProfileEditor extends VBox {
         secretNote.setText(draft.secretStored()
                 ? "The api_secret is kept in " + draft.secretStoredIn() + ", never in the settings file or logs."
                 : "Enter the api_secret once; it is kept in the system keychain (or the encrypted file), never in logs.");
-        for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, export}) n.setDisable(!draft.appEditable());
+        for (Node n : new Node[] {name, apiKey, apiSecret, redirectUrl, userId, afterLogin, export}) n.setDisable(!draft.appEditable());
         export.setDisable(!draft.appEditable() || !draft.saved());
         exportInfo.setText(draft.exportInfo());
     }
@@ -122,6 +129,7 @@ final class ProfileEditor extends VBox {
             case API_KEY -> apiKey.requestFocus();
             case API_SECRET -> apiSecret.requestFocus();
             case LOGIN_DETAILS -> (oneClick.isSelected() ? kitePassword : userId).requestFocus();
+            case AFTER_LOGIN -> afterLogin.requestFocus();
         }
     }
 

@@ -2,6 +2,7 @@ package com.kitesession.ui;
 
 import com.kitesession.clock.KiteClockPing;
 import com.kitesession.explain.ErrorExplainer;
+import com.kitesession.service.AfterLoginCommand;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
@@ -121,7 +122,7 @@ final class ProfilesPresenter {
                 .onSuccess(selected -> {
                     if (model.profile.get() != chosen) return; // the person moved on meanwhile
                     model.draft.set(new ProfileDraft(chosen, true, selected.secretStoredIn(), selected.loginSecretsStored(),
-                            exportInfo(export)));
+                            exportInfo(export), sessions.afterLogin(chosen).orElse("")));
                     model.canLogin.set(true);
                     model.handover.set(export == null ? Handover.NONE
                             : Handover.export(exportTarget(export), selected.exportWrittenAt(), null));
@@ -197,7 +198,7 @@ final class ProfilesPresenter {
     void save(ProfileForm form) {
         ProfileDraft draft = model.draft.get();
         if (draft == null) return;
-        Optional<String> problem = form.problem(draft.secretStored());
+        Optional<String> problem = form.problem(draft.secretStored()).or(() -> AfterLoginCommand.problem(form.afterLogin()));
         if (problem.isPresent()) {
             model.notice.set(MainModel.Notice.problem(problem.get()));
             return;
@@ -206,9 +207,11 @@ final class ProfilesPresenter {
         String secret = form.apiSecretToSave();
         String password = form.passwordToSave();
         String totp = form.totpSecretToSave();
+        String afterLogin = edited.isDemo() ? null : form.afterLoginToSave();
         Runnable save = () -> tasks.create(() -> {
             sessions.saveProfile(edited, secret);
             sessions.saveLoginSecrets(edited, password, totp);
+            if (afterLogin != null) sessions.setAfterLogin(edited, afterLogin);
         }).onSuccess(() -> {
             model.selectedId.set(null); // selected afresh: the draft and the list show what was saved
             model.card.set(MainModel.Card.WELCOME);

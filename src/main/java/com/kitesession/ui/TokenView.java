@@ -54,6 +54,7 @@ final class TokenView extends VBox {
     private final ToggleButton reveal = new ToggleButton("Reveal");
     private final Label lastCheck = label("token-last-check", null);
     private final Label handover = label("token-handover", null);
+    private final Label afterLogin = label("token-after-login", null);
     private final Label nextReminder = label("token-next-reminder", null);
     private final ClockStatusLine clock;
     private final Button copy = new Button("Copy token");
@@ -88,9 +89,10 @@ final class TokenView extends VBox {
         facts.addRow(2, caption("Access token"), new HBox(8, token, reveal));
         facts.addRow(3, caption("Last check"), lastCheck);
         facts.addRow(4, caption("Handed to"), handover);
-        facts.addRow(5, caption("Next reminder"), nextReminder);
-        facts.addRow(6, caption("Clock"), clock);
-        facts.addRow(7, caption("Clear the clipboard after"), clearChoice(commands, clipboardClearSeconds));
+        facts.addRow(5, caption("After login"), afterLogin);
+        facts.addRow(6, caption("Next reminder"), nextReminder);
+        facts.addRow(7, caption("Clock"), clock);
+        facts.addRow(8, caption("Clear the clipboard after"), clearChoice(commands, clipboardClearSeconds));
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -142,6 +144,7 @@ final class TokenView extends VBox {
         state.getStyleClass().add("state-" + DashboardFacts.stateOf(row, now).name().toLowerCase(Locale.ROOT).replace('_', '-'));
         lastCheck.setText(DashboardFacts.lastCheck(row, now));
         handover.setText(String.join("\n", DashboardFacts.handover(model.handoverProperty().get(), now)));
+        afterLogin.setText(DashboardFacts.afterLogin(model.handoverProperty().get()));
         nextReminder.setText(DashboardFacts.nextReminder(
                 model.preferencesProperty().get().reminders().next(now, model.rows()), now));
         clock.refresh();

@@ -127,6 +127,7 @@ final class WindowCommands {
             case EDIT_SECRET -> editAt(MainModel.EditorField.API_SECRET);
             case EDIT_PROFILE -> editAt(MainModel.EditorField.API_KEY);
             case CHECK_LOGIN_DETAILS -> editAt(MainModel.EditorField.LOGIN_DETAILS);
+            case EDIT_AFTER_LOGIN -> editAt(MainModel.EditorField.AFTER_LOGIN);
             case RETRY -> {
                 if (model.retry == MainModel.Retry.VERIFY) session.verify();
                 else login.login();

@@ -132,4 +132,23 @@ class SettingsHardeningTest {
         String problem = load("{\"version\":2,\"theme\":\"" + "x".repeat(5000) + "\"}").problem().orElseThrow();
         assertTrue(problem.length() < 500, problem);
     }
+
+    @Test
+    void aHandEditedCommandAfterLoginIsKeptOrDroppedWithANote() throws Exception {
+        AppSettingsStore.Loaded loaded = load("{\"version\":2,\"afterLogin\":{\"p1\":\"  systemctl --user restart mybot \","
+                + "\"p2\":\"\",\"p3\":null,\"p4\":\"echo a\\necho b\"}}");
+        AppSettings s = loaded.settings();
+        assertEquals(List.of("p1"), List.copyOf(s.afterLogin.keySet()));
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.contains("command after login") && problem.contains("one line"), problem);
+        assertTrue(load("{\"version\":2}").settings().afterLogin.isEmpty(), "an older file has no commands");
+    }
+
+    @Test
+    void removingAProfileForgetsItsCommand() {
+        AppSettings s = new AppSettings();
+        s.afterLogin.put("p1", "true");
+        s.removeProfile("p1");
+        assertTrue(s.afterLogin.isEmpty());
+    }
 }
