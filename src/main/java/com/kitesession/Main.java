@@ -9,6 +9,7 @@ import com.kitesession.cli.LoginSurroundings;
 import com.kitesession.cli.SimCommand;
 import com.kitesession.cli.StatusCommand;
 import com.kitesession.cli.TokenCommand;
+import com.kitesession.desktop.Autostart;
 import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.SingleInstance;
 import com.kitesession.desktop.WindowLauncher;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
- * Entry point of {@code kite-session.jar}: no arguments opens the window; {@code sim} runs the
+ * Entry point of {@code kite-session.jar}: no arguments opens the window ({@code --minimised}: iconified); {@code sim} runs the
  * built-in Kite simulator; {@code exchange} swaps a request_token for an access token;
  * {@code token}, {@code status} and {@code profile} read (and {@code profile} changes) the window's store.
  * (A plain main class, not the Application itself, so the fat jar starts on the class path.)
@@ -90,9 +91,13 @@ public final class Main {
         };
     }
 
-    /** The arguments that open the window (none, or `login`'s request); every other launch is a command. */
+    /**
+     * The arguments that open the window (none, {@code --minimised} as the autostart entry gives,
+     * or `login`'s request); every other launch is a command.
+     */
     static boolean isWindowLaunch(String[] args) {
-        return args.length == 0 || LoginRequest.profileIn(List.of(args)).isPresent();
+        return args.length == 0 || List.of(args).equals(List.of(Autostart.MINIMISED))
+                || LoginRequest.profileIn(List.of(args)).isPresent();
     }
 
     /** What `login` finds on this machine: its environment, standard input, the window's folder and launcher. */
@@ -189,7 +194,7 @@ public final class Main {
     /** The usage text, with the command as this copy is started: the installed launcher, or the jar. */
     static String usage(String command) {
         return """
-                usage: CMD                      open the window
+                usage: CMD [--minimised]        open the window (minimised: as at login)
                        CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa|spa-userid|classic|renamed]
                        KITE_API_SECRET=... CMD exchange --api-key K --request-token T|- [--api-base URL]
                        CMD token [--profile NAME] [--check]

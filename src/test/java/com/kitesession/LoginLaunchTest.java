@@ -24,6 +24,9 @@ class LoginLaunchTest {
         assertTrue(Main.isWindowLaunch(new String[] {"--login-profile", "p1"}));
         assertFalse(Main.isWindowLaunch(new String[] {"--login-profile"}));
         assertFalse(Main.isWindowLaunch(new String[] {"login", "--browser"}));
+        assertTrue(Main.isWindowLaunch(new String[] {"--minimised"}), "the autostart entry's launch");
+        assertFalse(Main.isWindowLaunch(new String[] {"--minimised", "sim"}));
+        assertTrue(Main.usage("kite-session").contains("kite-session [--minimised]"));
         assertTrue(Main.usage("kite-session").contains("kite-session login [--profile NAME] [--browser] [--timeout 10m]"));
     }
 

@@ -9,10 +9,12 @@ import java.util.Optional;
 /**
  * The settings a person changes in the Preferences dialog, checked: the pre-market reminder
  * (IST, on trading days; empty = off), minutes between liveness checks, whether reminders
- * also go to the OS's notifications while the window is hidden, and light or dark.
+ * also go to the OS's notifications while the window is hidden, light or dark, and whether the
+ * window starts (minimised) at login. That last one is not kept in the settings file: it is the
+ * OS's own autostart entry ({@code desktop/Autostart}), read back each time.
  */
 public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMinutes, boolean osNotifications,
-        Theme theme) {
+        Theme theme, boolean startAtLogin) {
     /** The window's look: as the desktop is set, or always light or dark. */
     public enum Theme {
         SYSTEM, LIGHT, DARK
@@ -26,6 +28,16 @@ public record Preferences(Optional<LocalTime> preMarketReminder, int livenessMin
         if (livenessMinutes < MIN_LIVENESS_MINUTES || livenessMinutes > MAX_LIVENESS_MINUTES) {
             throw new IllegalArgumentException("livenessMinutes out of range: " + livenessMinutes);
         }
+    }
+
+    /** Without start at login (as the settings file alone knows it). */
+    public Preferences(Optional<LocalTime> preMarketReminder, int livenessMinutes, boolean osNotifications, Theme theme) {
+        this(preMarketReminder, livenessMinutes, osNotifications, theme, false);
+    }
+
+    /** These preferences with start at login as the OS's entry says. */
+    public Preferences withStartAtLogin(boolean on) {
+        return new Preferences(preMarketReminder, livenessMinutes, osNotifications, theme, on);
     }
 
     /** What the settings file holds; a reminder time it cannot read counts as the default. */

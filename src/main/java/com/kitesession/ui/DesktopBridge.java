@@ -1,5 +1,6 @@
 package com.kitesession.ui;
 
+import com.kitesession.desktop.Autostart;
 import com.kitesession.desktop.OsNotifier;
 import java.io.File;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import javafx.stage.Window;
 
 /**
  * The desktop around the window: opening links and folders, where the logs are, and the OS's
- * notifications. The app supplies the real one; tests record what the window asked for.
+ * notifications, its autostart entry. The app supplies the real one; tests record what the window asked for.
  */
 interface DesktopBridge {
     void browse(String uri);
@@ -17,6 +18,9 @@ interface DesktopBridge {
     Path logsFolder();
 
     OsNotifier notifier();
+
+    /** The OS's autostart entry for this copy (Preferences > Start at login). */
+    Autostart autostart();
 
     /** The OS's save dialog for the token export file; null when the person cancels. */
     File chooseExportFile(Window owner);

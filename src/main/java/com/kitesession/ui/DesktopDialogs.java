@@ -36,7 +36,8 @@ final class DesktopDialogs implements WindowDialogs {
 
     @Override
     public Optional<Preferences> editPreferences(Preferences current) {
-        return new PreferencesDialog(owner.get(), current, desktop.notifier().describe()).showAndWait();
+        return new PreferencesDialog(owner.get(), current, desktop.notifier().describe(),
+                desktop.autostart().where()).showAndWait();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.kitesession.ui;
 
 import com.kitesession.clock.ClockOffsets;
 import com.kitesession.clock.SntpClockProbe;
+import com.kitesession.desktop.Autostart;
 import com.kitesession.desktop.ColorScheme;
 import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.OsNotifier;
@@ -79,7 +80,8 @@ public final class KiteSessionApp extends Application {
      */
     public void bringToFront(List<String> args) {
         LoginRequest.profileIn(args).ifPresent(this::requestLogin);
-        if (window != null) toFront(stage);
+        // A login autostart finding the window already open leaves it where it is.
+        if (window != null && !Autostart.minimisedIn(args)) toFront(stage);
     }
 
     private void requestLogin(String profileId) {
@@ -179,6 +181,8 @@ public final class KiteSessionApp extends Application {
         double width = stage.getWidth();
         double height = stage.getHeight();
         stage.show();
+        // Started at login (Preferences > Start at login): open, then minimised to the taskbar or dock.
+        if (Autostart.minimisedIn(getParameters().getRaw())) stage.setIconified(true);
         // After showing: some X window managers (openbox) open a window at its minimum size
         // hint when it is set before the window exists.
         stage.setMinWidth(MIN_WIDTH);

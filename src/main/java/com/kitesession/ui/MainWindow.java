@@ -64,7 +64,8 @@ public final class MainWindow extends BorderPane {
                 dialogs, BrowserLoginPresenter.WAIT);
         SessionPresenter session = new SessionPresenter(model, sessions, tasks, systemClipboard(), explainer,
                 profiles::refresh);
-        commands = new WindowCommands(model, profiles, login, browserLogin, session, sessions, tasks, dialogs);
+        commands = new WindowCommands(model, profiles, login, browserLogin, session, sessions, tasks, dialogs,
+                desktop.autostart());
 
         getStyleClass().add("main-window");
         ProfileEditor editor = new ProfileEditor(model, commands);

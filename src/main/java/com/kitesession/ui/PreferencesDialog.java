@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 /**
  * The few things a person tunes: when the pre-market reminder comes (IST, Monday to Friday, or
  * never), how often live sessions are checked, and whether reminders reach the OS's
- * notifications while the window is hidden. OK stays off while the time cannot be read.
+ * notifications while the window is hidden, and whether it starts at login. OK stays off while the time cannot be read.
  */
 final class PreferencesDialog extends Dialog<Preferences> {
     final CheckBox remind = new CheckBox("Remind me on trading days (Mon\u2013Fri) when no session is live, at");
@@ -29,9 +29,10 @@ final class PreferencesDialog extends Dialog<Preferences> {
     final Spinner<Integer> liveness = new Spinner<>(Preferences.MIN_LIVENESS_MINUTES, Preferences.MAX_LIVENESS_MINUTES, 5);
     final ChoiceBox<Preferences.Theme> theme = new ChoiceBox<>();
     final CheckBox osNotifications = new CheckBox("When the window is hidden, also show reminders as desktop notifications");
+    final CheckBox startAtLogin = new CheckBox("Start at login (minimised)");
     private final Label problem = new Label();
 
-    PreferencesDialog(Window owner, Preferences current, String notifierName) {
+    PreferencesDialog(Window owner, Preferences current, String notifierName, String autostartWhere) {
         initOwner(owner);
         setTitle("Preferences");
         setHeaderText("Reminders, checks and appearance");
@@ -51,6 +52,8 @@ final class PreferencesDialog extends Dialog<Preferences> {
         time.disableProperty().bind(remind.selectedProperty().not());
         liveness.getValueFactory().setValue(current.livenessMinutes());
         osNotifications.setSelected(current.osNotifications());
+        startAtLogin.setId("pref-start-at-login");
+        startAtLogin.setSelected(current.startAtLogin());
         theme.setId("pref-theme");
         theme.getItems().setAll(Preferences.Theme.values());
         theme.setValue(current.theme());
@@ -80,8 +83,10 @@ final class PreferencesDialog extends Dialog<Preferences> {
                 new Label("minutes"));
         livenessRow.setAlignment(Pos.CENTER_LEFT);
         Label notifierNote = caption("On this computer: " + notifierName + ".");
+        Label startNote = caption("Adds this app to the programs your computer starts when you log in"
+                + " (autostart entry: " + autostartWhere + "), its window minimised.");
         VBox content = new VBox(10, reminderRow, reminderNote, livenessRow, osNotifications, notifierNote, themeRow,
-                problem);
+                startAtLogin, startNote, problem);
         content.setPrefWidth(600);
         getDialogPane().setContent(content);
 
@@ -99,7 +104,7 @@ final class PreferencesDialog extends Dialog<Preferences> {
         validate.run();
         setResultConverter(button -> button != ok ? null : new Preferences(
                 remind.isSelected() ? Preferences.parseTime(time.getText()) : Optional.empty(),
-                liveness.getValue(), osNotifications.isSelected(), theme.getValue()));
+                liveness.getValue(), osNotifications.isSelected(), theme.getValue(), startAtLogin.isSelected()));
     }
 
     private static Label caption(String text) {

@@ -1,5 +1,6 @@
 package com.kitesession.ui;
 
+import com.kitesession.desktop.Autostart;
 import com.kitesession.desktop.OsNotifier;
 import com.kitesession.desktop.SystemBrowser;
 import java.io.File;
@@ -20,6 +21,7 @@ final class SystemDesktop implements DesktopBridge {
     private final Path logsFolder;
     private final OsNotifier notifier;
     private final Runnable quit;
+    private final Autostart autostart = Autostart.forThisMachine();
 
     SystemDesktop(HostServices host, SystemBrowser browser, Path logsFolder, OsNotifier notifier, Runnable quit) {
         this.host = host;
@@ -64,6 +66,11 @@ final class SystemDesktop implements DesktopBridge {
     @Override
     public OsNotifier notifier() {
         return notifier;
+    }
+
+    @Override
+    public Autostart autostart() {
+        return autostart;
     }
 
     @Override

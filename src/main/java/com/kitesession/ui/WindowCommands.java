@@ -1,8 +1,14 @@
 package com.kitesession.ui;
 
+import com.kitesession.desktop.Autostart;
+import com.kitesession.explain.ErrorLayer;
+import com.kitesession.explain.Explanation;
 import com.kitesession.explain.FixAction;
+import com.kitesession.service.Preferences;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ProfileForm;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Everything a person can ask of the window, in one place: the menu, the buttons, the fix button
@@ -18,9 +24,11 @@ final class WindowCommands {
     private final SessionService sessions;
     private final UiTasks tasks;
     private final WindowDialogs dialogs;
+    private final Autostart autostart;
 
     WindowCommands(MainModel model, ProfilesPresenter profiles, LoginPresenter login, BrowserLoginPresenter browserLogin,
-            SessionPresenter session, SessionService sessions, UiTasks tasks, WindowDialogs dialogs) {
+            SessionPresenter session, SessionService sessions, UiTasks tasks, WindowDialogs dialogs, Autostart autostart) {
+        this.autostart = autostart;
         this.browserLogin = browserLogin;
         this.model = model;
         this.profiles = profiles;
@@ -159,11 +167,40 @@ final class WindowCommands {
         else model.showHome();
     }
 
+    /**
+     * Reads whether the OS's autostart entry is there, shows the dialog, then saves the settings
+     * and writes or removes the entry as ticked; all the I/O off the FX thread.
+     */
     void preferences() {
-        dialogs.editPreferences(model.preferences.get()).ifPresent(chosen -> tasks.create(() -> {
+        tasks.create(autostart::isOn).onSuccess(on -> editPreferences(model.preferences.get().withStartAtLogin(on)))
+                .onError(IOException.class, e -> editPreferences(model.preferences.get())).run();
+    }
+
+    private void editPreferences(Preferences current) {
+        dialogs.editPreferences(current).ifPresent(chosen -> tasks.create(() -> {
             sessions.savePreferences(chosen);
+            // Rewritten while on: the launcher may have moved (an upgrade, a jar run from elsewhere).
+            if (chosen.startAtLogin() || current.startAtLogin()) {
+                try {
+                    autostart.set(chosen.startAtLogin());
+                } catch (IOException e) {
+                    throw new AutostartFailure(e.getMessage());
+                }
+            }
             return chosen;
-        }).onSuccess(model.preferences::set).run());
+        }).onSuccess(model.preferences::set).onError(AutostartFailure.class, e -> {
+            model.preferences.set(chosen.withStartAtLogin(!chosen.startAtLogin()));
+            model.explain(new Explanation(ErrorLayer.LOCAL, chosen.startAtLogin() ? "Could not start the app at login"
+                    : "Could not stop the app starting at login", e.getMessage(), List.of("Fix what the message says, "
+                    + "then open Preferences and save again.", "The other preferences were saved."), FixAction.NONE, null));
+        }).run());
+    }
+
+    /** The autostart entry could not be changed; its message says where and what to check. */
+    private static final class AutostartFailure extends Exception {
+        AutostartFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 
     void about() {

@@ -36,6 +36,16 @@ class PreferencesTest {
     }
 
     @Test
+    void startAtLoginIsTheOsEntrysNotTheSettingsFiles() {
+        AppSettings settings = new AppSettings();
+        Preferences on = Preferences.of(settings).withStartAtLogin(true);
+        assertEquals(new Preferences(Optional.of(LocalTime.of(8, 45)), 5, true, Preferences.Theme.SYSTEM, true), on);
+        on.applyTo(settings);
+        assertEquals(false, Preferences.of(settings).startAtLogin(), "not kept in the settings file");
+        assertEquals(on, Preferences.of(settings).withStartAtLogin(true));
+    }
+
+    @Test
     void aHandEditedFileCannotBreakThem() {
         AppSettings settings = new AppSettings();
         settings.preMarketReminder = "soon";

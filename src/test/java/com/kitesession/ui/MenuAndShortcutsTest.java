@@ -15,6 +15,7 @@ import com.kitesession.service.Preferences;
 import com.kitesession.session.ActiveSession;
 import java.time.LocalTime;
 import java.util.Optional;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -115,12 +116,14 @@ class MenuAndShortcutsTest extends WindowTestBase {
         waitUntil(() -> robot.lookup("#pref-remind-time").tryQuery().isPresent(), "Preferences");
         onFx(() -> {
             robot.lookup("#pref-remind-time").queryAs(TextField.class).setText("9:00");
+            robot.lookup("#pref-start-at-login").queryAs(CheckBox.class).setSelected(true);
             return null;
         });
         robot.clickOn("#pref-save");
         waitUntil(() -> sessions().preferences().preMarketReminder().equals(Optional.of(LocalTime.of(9, 0))),
                 "the reminder time saved");
         assertEquals(new Preferences(Optional.of(LocalTime.of(9, 0)), 5, true, Preferences.Theme.SYSTEM), sessions().preferences());
+        waitUntil(() -> desktop.autostart.on, "the start-at-login entry written");
 
         shortcut(robot, KeyCode.N, false);
         waitUntil(() -> "My Kite app".equals(onFx(() -> robot.lookup("#profile-name-field").queryAs(TextField.class).getText())),

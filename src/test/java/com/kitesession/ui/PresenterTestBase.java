@@ -60,6 +60,7 @@ abstract class PresenterTestBase {
     final InMemorySecretStore secrets = new InMemorySecretStore();
     final RecordingSurface surface = new RecordingSurface();
     final ScriptedDialogs dialogs = new ScriptedDialogs();
+    final RecordingAutostart autostart = new RecordingAutostart();
     final FakeClipboard clipboard = new FakeClipboard();
     /** What the clipboard guard asked to run later, in order. */
     final List<Later> later = new ArrayList<>();
@@ -120,7 +121,7 @@ abstract class PresenterTestBase {
                 browserWait());
         ClipboardGuard guard = new ClipboardGuard(clipboard, (delay, task) -> later.add(new Later(delay, task)));
         session = new SessionPresenter(model, sessions, tasks, guard, explainer, profiles::refresh);
-        commands = new WindowCommands(model, profiles, login, browserLogin, session, sessions, tasks, dialogs);
+        commands = new WindowCommands(model, profiles, login, browserLogin, session, sessions, tasks, dialogs, autostart);
         commands.start();
     }
 
@@ -267,6 +268,8 @@ abstract class PresenterTestBase {
         File exportFile;
         final List<String> browsed = new ArrayList<>();
         Preferences preferences;
+        /** What the dialog was opened with. */
+        Preferences shownPreferences;
 
         @Override
         public boolean confirmDelete(String profileName) {
@@ -281,6 +284,7 @@ abstract class PresenterTestBase {
 
         @Override
         public Optional<Preferences> editPreferences(Preferences current) {
+            shownPreferences = current;
             return Optional.ofNullable(preferences);
         }
 

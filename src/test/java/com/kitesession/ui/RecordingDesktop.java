@@ -1,5 +1,6 @@
 package com.kitesession.ui;
 
+import com.kitesession.desktop.Autostart;
 import com.kitesession.desktop.OsNotifier;
 import java.io.File;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import javafx.stage.Window;
 final class RecordingDesktop implements DesktopBridge {
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final Path logs;
+    final RecordingAutostart autostart = new RecordingAutostart();
 
     RecordingDesktop(Path logs) {
         this.logs = logs;
@@ -29,6 +31,11 @@ final class RecordingDesktop implements DesktopBridge {
     @Override
     public Path logsFolder() {
         return logs;
+    }
+
+    @Override
+    public Autostart autostart() {
+        return autostart;
     }
 
     @Override

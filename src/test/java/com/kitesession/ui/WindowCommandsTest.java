@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.FixAction;
+import com.kitesession.service.Preferences;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.testing.SimClient;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,5 +140,44 @@ class WindowCommandsTest extends PresenterTestBase {
         commands.redirectHelp();
         commands.closeRedirectHelp();
         assertEquals(MainModel.Card.TOKEN, card());
+    }
+
+    @Test
+    void startAtLoginIsReadFromTheEntryAndWrittenOnSave() throws Exception {
+        openOnSavedProfile();
+        autostart.on = true; // an entry already there
+        dialogs.preferences = null; // cancelled
+        commands.preferences();
+        assertEquals(true, dialogs.shownPreferences.startAtLogin(), "read back from the OS's entry");
+        assertEquals(List.of(), autostart.sets);
+
+        Preferences off = new Preferences(Optional.empty(), 10, false, Preferences.Theme.DARK, false);
+        dialogs.preferences = off;
+        commands.preferences();
+        assertEquals(List.of(false), autostart.sets);
+        assertEquals(false, autostart.on);
+        assertEquals(off, model.preferencesProperty().get());
+        assertEquals(off, sessions.preferences(), "saved");
+
+        dialogs.preferences = off.withStartAtLogin(true);
+        commands.preferences();
+        assertEquals(false, dialogs.shownPreferences.startAtLogin());
+        assertEquals(List.of(false, true), autostart.sets);
+        assertEquals(true, autostart.on);
+        assertEquals(off.withStartAtLogin(true), model.preferencesProperty().get());
+        assertNull(explanation());
+    }
+
+    @Test
+    void anEntryThatCannotBeWrittenIsExplained() throws Exception {
+        openOnSavedProfile();
+        autostart.failure = new IOException("Could not write /x/kite-session.desktop (denied). Check that /x is yours.");
+        Preferences on = new Preferences(Optional.empty(), 10, false, Preferences.Theme.DARK, true);
+        dialogs.preferences = on;
+        commands.preferences();
+        assertEquals("Could not start the app at login", explanation().title());
+        assertEquals("Could not write /x/kite-session.desktop (denied). Check that /x is yours.", explanation().why());
+        assertEquals(on.withStartAtLogin(false), model.preferencesProperty().get());
+        assertEquals(on.withStartAtLogin(false), sessions.preferences(), "the other preferences were saved");
     }
 }
