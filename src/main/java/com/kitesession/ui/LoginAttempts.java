@@ -8,9 +8,13 @@ import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.ProfileInput;
 import com.kitesession.storage.AppSettings;
+import com.kitesession.storage.LoginOutcomes;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Makes the login attempts of every road (the window's browser, the system browser, a pasted
@@ -18,6 +22,7 @@ import java.util.function.Consumer;
  * remembered, exported and on the dashboard; or the explanation.
  */
 final class LoginAttempts {
+    private static final Logger LOG = Logger.getLogger(LoginAttempts.class.getName());
     private final MainModel model;
     private final AppServices services;
     private final SessionService sessions;
@@ -63,6 +68,22 @@ final class LoginAttempts {
         return false;
     }
 
+    /**
+     * Notes that {@code target}'s login ended without a session (cancelled, failed), for commands
+     * waiting on this window ({@code token --wait}); written off the FX thread, a failure only logged.
+     */
+    void ended(KiteProfile target, LoginOutcomes.Kind kind) {
+        if (target == null) return;
+        LoginOutcomes outcomes = new LoginOutcomes(sessions.dataFolder());
+        services.background().execute(() -> {
+            try {
+                outcomes.record(target.id(), kind, services.clock().instant());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not note how the login ended for waiting commands: " + e.getMessage());
+            }
+        });
+    }
+
     private final class Outcome implements LoginAttempt.Listener {
         private final KiteProfile target;
 
@@ -96,6 +117,7 @@ final class LoginAttempts {
 
         @Override
         public void failed(Explanation why) {
+            ended(target, LoginOutcomes.Kind.FAILED);
             model.explain(why);
             model.showHome();
         }
