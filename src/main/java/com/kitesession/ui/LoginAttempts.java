@@ -30,6 +30,8 @@ final class LoginAttempts {
     private final Executor fx;
     /** Re-reads the list, keeping the selection on the given id. */
     private final Consumer<String> refresh;
+    /** One writer, so that two outcomes noted at once both land. */
+    private final LoginOutcomes outcomes;
 
     LoginAttempts(MainModel model, AppServices services, UiTasks tasks, Executor fx, Consumer<String> refresh) {
         this.model = model;
@@ -38,6 +40,7 @@ final class LoginAttempts {
         this.tasks = tasks;
         this.fx = fx;
         this.refresh = refresh;
+        this.outcomes = new LoginOutcomes(sessions.dataFolder());
     }
 
     /**
@@ -74,7 +77,6 @@ final class LoginAttempts {
      */
     void ended(KiteProfile target, LoginOutcomes.Kind kind) {
         if (target == null) return;
-        LoginOutcomes outcomes = new LoginOutcomes(sessions.dataFolder());
         services.background().execute(() -> {
             try {
                 outcomes.record(target.id(), kind, services.clock().instant());
