@@ -76,7 +76,7 @@ public final class Main {
         return switch (args[0]) {
             case "sim" -> SimCommand.run(rest, out, err);
             case "exchange" -> ExchangeCommand.run(rest, System.getenv(), System.in, out, err, KiteClient.defaultHttpClient());
-            case "token" -> TokenCommand.run(rest, cliContext(err), out, err);
+            case "token" -> TokenCommand.run(rest, cliContext(err), loginSurroundings(), out, err);
             case "status" -> StatusCommand.run(rest, cliContext(err), out, err);
             case "profile" -> ProfileCommand.run(rest, cliContext(err), CommandInput.ofThisProcess(), out, err);
             case "login" -> LoginCommand.run(rest, cliContext(err), loginSurroundings(), out, err);
@@ -197,7 +197,7 @@ public final class Main {
                 usage: CMD [--minimised]        open the window (minimised: as at login)
                        CMD sim [--port N] [--now ISO-8601-instant] [--skew 45s] [--login-page spa|spa-userid|classic|renamed]
                        KITE_API_SECRET=... CMD exchange --api-key K --request-token T|- [--api-base URL]
-                       CMD token [--profile NAME] [--check]
+                       CMD token [--profile NAME] [--check | --wait [--timeout 15m]]
                        CMD status [--json]
                        CMD profile add --name NAME --api-key KEY --redirect-url URL [--user-id ID] [--default]
                                (the api_secret on standard input or in KITE_API_SECRET, never as an argument)

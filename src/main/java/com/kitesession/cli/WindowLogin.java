@@ -7,6 +7,7 @@ import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
+import com.kitesession.storage.LoginOutcomes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * {@code login} without {@code --browser}: the window logs in. A running window of this settings
  * folder is asked to (it selects the profile and opens Kite's login); without one, a window is
  * started with the same request, where a display exists. The command then watches the store for
- * the session the window files, and prints only its token.
+ * the session the window files, and prints only its token; a login cancelled in the window after
+ * the request ends the wait ({@link LoginOutcomes}). {@code login} and {@code token --wait} share it.
  */
 final class WindowLogin {
     /** How often the store is read again while the window logs in. */
@@ -82,6 +84,8 @@ final class WindowLogin {
     private int awaitSession(KiteProfile profile, Optional<ActiveSession> before, Instant asked, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        LoginOutcomes outcomes = new LoginOutcomes(service.dataFolder());
+        boolean failureSaid = false;
         while (true) {
             Optional<ActiveSession> now;
             try {
@@ -93,6 +97,18 @@ final class WindowLogin {
             if (fresh(now, before, asked)) {
                 out.println(now.get().accessToken());
                 return LoginCommand.OK;
+            }
+            Optional<LoginOutcomes.Outcome> outcome = outcomes.last(profile.id())
+                    .filter(o -> !o.at().isBefore(asked));
+            if (outcome.isPresent() && outcome.get().kind() == LoginOutcomes.Kind.CANCELLED) {
+                err.println("The login for '" + profile.name() + "' was cancelled in the window, so no token was printed."
+                        + " Run the command again to log in.");
+                return LoginCommand.NO_TOKEN;
+            }
+            if (outcome.isPresent() && !failureSaid) {
+                failureSaid = true;
+                err.println("The login for '" + profile.name() + "' failed in the window (it says why); still waiting"
+                        + " for another try there.");
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) break;

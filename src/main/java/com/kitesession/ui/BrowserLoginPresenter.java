@@ -6,6 +6,7 @@ import com.kitesession.login.LoopbackRedirectListener;
 import com.kitesession.login.RedirectListenerProblem;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
+import com.kitesession.storage.LoginOutcomes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -132,6 +133,7 @@ final class BrowserLoginPresenter {
     }
 
     void cancel() {
+        attempts.ended(model.profile.get(), LoginOutcomes.Kind.CANCELLED);
         model.showHome();
     }
 

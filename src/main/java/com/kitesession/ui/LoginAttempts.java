@@ -10,10 +10,14 @@ import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.ProfileInput;
 import com.kitesession.storage.AppSettings;
+import com.kitesession.storage.LoginOutcomes;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Makes the login attempts of every road (the window's browser, the system browser, a pasted
@@ -21,6 +25,7 @@ import java.util.function.Consumer;
  * remembered, exported, handed to the profile's command and on the dashboard; or the explanation.
  */
 final class LoginAttempts {
+    private static final Logger LOG = Logger.getLogger(LoginAttempts.class.getName());
     private final MainModel model;
     private final AppServices services;
     private final SessionService sessions;
@@ -28,6 +33,8 @@ final class LoginAttempts {
     private final Executor fx;
     /** Re-reads the list, keeping the selection on the given id. */
     private final Consumer<String> refresh;
+    /** One writer, so that two outcomes noted at once both land. */
+    private final LoginOutcomes outcomes;
 
     LoginAttempts(MainModel model, AppServices services, UiTasks tasks, Executor fx, Consumer<String> refresh) {
         this.model = model;
@@ -36,6 +43,7 @@ final class LoginAttempts {
         this.tasks = tasks;
         this.fx = fx;
         this.refresh = refresh;
+        this.outcomes = new LoginOutcomes(sessions.dataFolder());
     }
 
     /**
@@ -64,6 +72,21 @@ final class LoginAttempts {
         if (sessions.profile(target.id()).isPresent()) return true;
         model.notice.set(MainModel.Notice.problem("Save the profile first, then log in."));
         return false;
+    }
+
+    /**
+     * Notes that {@code target}'s login ended without a session (cancelled, failed), for commands
+     * waiting on this window ({@code token --wait}); written off the FX thread, a failure only logged.
+     */
+    void ended(KiteProfile target, LoginOutcomes.Kind kind) {
+        if (target == null) return;
+        services.background().execute(() -> {
+            try {
+                outcomes.record(target.id(), kind, services.clock().instant());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not note how the login ended for waiting commands: " + e.getMessage());
+            }
+        });
     }
 
     private final class Outcome implements LoginAttempt.Listener {
@@ -114,6 +137,7 @@ final class LoginAttempts {
 
         @Override
         public void failed(Explanation why) {
+            ended(target, LoginOutcomes.Kind.FAILED);
             model.explain(why);
             model.showHome();
         }

@@ -7,6 +7,7 @@ import com.kitesession.login.AutofillPlan;
 import com.kitesession.login.LoginAttempt;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
+import com.kitesession.storage.LoginOutcomes;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -85,6 +86,7 @@ final class LoginPresenter {
 
     /** The person left the login page (Cancel in its address bar). */
     void cancel() {
+        attempts.ended(model.profile.get(), LoginOutcomes.Kind.CANCELLED);
         model.showHome();
     }
 

@@ -27,6 +27,7 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 
 /**
  * The main window, assembled: the menu bar, the sidebar of sessions, the detail pane, the clock
@@ -45,6 +46,10 @@ public final class MainWindow extends BorderPane {
     private final Timeline heartbeat;
     private WindowCommands commands;
     private long ticks;
+    /** The profile whose login a request just started, until its card shows (or {@link #STARTING} passes). */
+    private String loginStarting;
+    private long loginStartingSince;
+    private static final long STARTING = 15_000_000_000L;
 
     public MainWindow(AppServices services, DesktopBridge desktop) {
         SessionService sessions = services.sessions();
@@ -91,6 +96,7 @@ public final class MainWindow extends BorderPane {
             reminders.setReminders(chosen.reminders());
             tasks.create(() -> Themes.resolve(chosen.theme(), ColorScheme::ofThisDesktop)).onSuccess(Themes::apply).run();
         });
+        model.card.addListener((obs, old, shown) -> loginStarting = null);
         heartbeat = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         heartbeat.setCycleCount(Timeline.INDEFINITE);
         heartbeat.play();
@@ -108,7 +114,9 @@ public final class MainWindow extends BorderPane {
     /**
      * Selects the profile and starts its login, as {@code kite-session login} asks (handed over by
      * the command, or given to the window as it starts). While the list is still loading, once it
-     * has loaded; the login starts when the profile's details are read, as after a click.
+     * has loaded; the login starts when the profile's details are read, as after a click. The
+     * window says a script is waiting; a request for the profile whose login is already open (or
+     * starting) changes nothing: the waiting commands share that login.
      */
     public void requestLogin(String profileId) {
         if (model.rows.isEmpty()) {
@@ -127,6 +135,10 @@ public final class MainWindow extends BorderPane {
                     + " not list (added since it opened?). Restart Kite Session Manager, then log in again."));
             return;
         }
+        announceWaiting(profileId);
+        if (loginUnderway(profileId)) return;
+        loginStarting = profileId;
+        loginStartingSince = System.nanoTime();
         commands.select(profileId);
         if (model.canLogin.get() && profileId.equals(model.selectedId.get())) {
             commands.login();
@@ -141,6 +153,24 @@ public final class MainWindow extends BorderPane {
                 if (profileId.equals(model.selectedId.get())) Platform.runLater(commands::login);
             }
         });
+    }
+
+    private boolean loginUnderway(String profileId) {
+        if (!profileId.equals(model.selectedId.get())) return false;
+        MainModel.Card shown = model.card.get();
+        if (shown == MainModel.Card.LOGIN || shown == MainModel.Card.BROWSER_LOGIN || shown == MainModel.Card.BUSY) return true;
+        return profileId.equals(loginStarting) && System.nanoTime() - loginStartingSince < STARTING;
+    }
+
+    /** "A script is waiting…": on the notice line and as a notification over the window. */
+    private void announceWaiting(String profileId) {
+        String name = model.rows.stream().filter(row -> row.profile().id().equals(profileId))
+                .map(row -> row.profile().name()).findFirst().orElse(profileId);
+        String text = "A script is waiting for a fresh Kite session (profile " + name + ")";
+        model.notice.set(MainModel.Notice.info(text + "."));
+        if (owner() == null) return; // not on screen yet: the notice line says it
+        Notifications.create().owner(owner()).title("Kite Session Manager").text(text)
+                .hideAfter(Duration.seconds(30)).showInformation();
     }
 
     public ReadOnlyStringProperty titleProperty() {

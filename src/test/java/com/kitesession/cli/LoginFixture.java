@@ -3,16 +3,21 @@ package com.kitesession.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.kitesession.kite.KiteClient;
+import com.kitesession.kite.UserSession;
+import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.InMemorySecretStore;
 import com.kitesession.secrets.SecretNames;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
+import com.kitesession.session.TokenExpiry;
 import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppSettingsStore;
+import com.kitesession.testing.SimClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -48,7 +53,7 @@ final class LoginFixture implements AutoCloseable {
     final InMemorySecretStore secrets = new InMemorySecretStore();
     final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5))
             .retryOnConnectionFailure(false).build();
-    final CliContext context;
+    CliContext context;
     /** The environment the command sees: no DISPLAY, no WAYLAND_DISPLAY, no BROWSER unless a test adds one. */
     final Map<String, String> env = new HashMap<>(Map.of("HOME", "/nonexistent", "TERM", "dumb"));
     /** The settings folder a running window would answer on. */
@@ -63,6 +68,11 @@ final class LoginFixture implements AutoCloseable {
         store = new AppSettingsStore(folder.resolve("settings"));
         windowFolder = Files.createDirectories(folder.resolve("settings"));
         context = new CliContext(store, secrets, clock, http);
+    }
+
+    /** From now on the commands see the secrets as an encrypted file nobody unlocked. */
+    void lockSecrets() {
+        context = new CliContext(store, new EncryptedFileSecretStore(windowFolder.resolve("secrets.enc")), clock, http);
     }
 
     /** A profile for the simulator's app with this redirect URL, saved with the app's api_secret. */
@@ -80,9 +90,24 @@ final class LoginFixture implements AutoCloseable {
         return service.session(profile);
     }
 
+    /** What the window does once logged in: a login against the simulator, stored through the same service. */
+    String windowLogsIn(KiteProfile who) throws Exception {
+        String requestToken = new SimClient(sim).requestToken(account);
+        UserSession user = new KiteClient(sim.baseUrl(), http).generateSession(account.apiKey(), requestToken,
+                account.apiSecret());
+        ActiveSession session = ActiveSession.of(user, TokenExpiry.documented(), clock);
+        context.sessionService().recordLogin(who, session);
+        return session.accessToken();
+    }
+
     /** Starts {@code login ARGS} on a thread of its own. */
     Running start(String... args) throws IOException {
-        return new Running(args);
+        return new Running(false, args);
+    }
+
+    /** Starts {@code token ARGS} ({@code --wait}, say) on a thread of its own, in the same surroundings. */
+    Running startToken(String... args) throws IOException {
+        return new Running(true, args);
     }
 
 
@@ -93,7 +118,7 @@ final class LoginFixture implements AutoCloseable {
         private final OutputStream stdin;
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-        private Running(String[] args) throws IOException {
+        private Running(boolean token, String[] args) throws IOException {
             PipedInputStream in = new PipedInputStream(64 * 1024);
             stdin = new PipedOutputStream(in);
             LoginSurroundings around = new LoginSurroundings(env, "Linux", in, windowFolder, windowArgs -> {
@@ -101,8 +126,9 @@ final class LoginFixture implements AutoCloseable {
                     startedWindows.add(windowArgs);
                 }
             });
-            Thread command = new Thread(() -> exit.complete(LoginCommand.run(args, context, around, out.stream,
-                    err.stream)), "login-command");
+            Thread command = new Thread(() -> exit.complete(token
+                    ? TokenCommand.run(args, context, around, out.stream, err.stream)
+                    : LoginCommand.run(args, context, around, out.stream, err.stream)), token ? "token-command" : "login-command");
             command.setDaemon(true);
             command.start();
         }

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.SingleInstance;
-import com.kitesession.kite.KiteClient;
-import com.kitesession.kite.UserSession;
-import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
-import com.kitesession.session.TokenExpiry;
 import com.kitesession.testing.Loopback;
-import com.kitesession.testing.SimClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,14 +42,8 @@ class LoginWindowCommandTest {
         f.close();
     }
 
-    /** What the window does once logged in: the session stored through the same service. */
     private String windowLogsIn(KiteProfile who) throws Exception {
-        String requestToken = new SimClient(f.sim).requestToken(f.account);
-        UserSession user = new KiteClient(f.sim.baseUrl(), f.http).generateSession(f.account.apiKey(), requestToken,
-                f.account.apiSecret());
-        ActiveSession session = ActiveSession.of(user, TokenExpiry.documented(), f.clock);
-        f.context.sessionService().recordLogin(who, session);
-        return session.accessToken();
+        return f.windowLogsIn(who);
     }
 
     @Test
