@@ -9,6 +9,7 @@ import com.kitesession.login.LoginAttempt;
 import com.kitesession.login.LoopbackRedirectListener;
 import com.kitesession.login.RedirectListenerProblem;
 import com.kitesession.secrets.SecretStoreException;
+import com.kitesession.service.AfterLoginCommand;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
@@ -16,6 +17,7 @@ import com.kitesession.session.ProfileInput;
 import com.kitesession.session.RedirectUrlCheck;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -174,7 +176,22 @@ final class BrowserLogin {
             return LoginCommand.SECRETS_UNREADABLE;
         }
         out.println(session.accessToken());
+        out.flush();
+        runAfterLogin(profile, session);
         return LoginCommand.OK;
+    }
+
+    /**
+     * The profile's Run after login command, as the window runs it after each login: once the
+     * token is printed, its outcome on stderr. A failure is said and never undoes the login.
+     */
+    private void runAfterLogin(KiteProfile profile, ActiveSession session) {
+        Optional<String> command = service.afterLogin(profile);
+        if (command.isEmpty()) return;
+        AfterLoginCommand.Result result = new AfterLoginCommand(AfterLoginCommand.TIME_LIMIT,
+                Path.of(System.getProperty("user.home"))).run(command.get(), session);
+        err.println("After login: " + result.command() + ": " + result.summary());
+        if (result.problem() != null && !result.problem().fixes().isEmpty()) err.println(result.problem().fixes().get(0));
     }
 
     /**

@@ -12,6 +12,7 @@ import com.kitesession.testing.SimClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -78,6 +79,27 @@ class LoginBrowserCommandTest {
         login.assertNoSecretsShown(stored.accessToken());
         assertFalse(login.err.text().contains(requestToken), login.err.text());
         assertClosedSoon("the listener is closed once the login is done");
+    }
+
+    /** The profile's Run after login command runs here too, as after a login in the window: the token on stdin. */
+    @Test
+    void theAfterLoginCommandGetsTheTokenOnStandardInputOnceItIsPrinted() throws Exception {
+        KiteProfile profile = fixture(loopback).saveProfile("p1", "Live", loopback);
+        Path received = dir.resolve("received.txt");
+        Path script = dir.resolve("after.sh");
+        Files.writeString(script, "read -r token\nprintf '%s %s' \"$KITE_USER_ID\" \"$token\" > \"$1\"\necho done\n");
+        f.store.update(s -> s.afterLogin.put(profile.id(), "sh " + script + " " + received));
+        LoginFixture.Running login = f.start("--browser", "--timeout", "1m");
+        String loginUrl = login.loginUrl();
+        login.awaitErr("Waiting for Kite to send the browser back to " + loopback);
+        Loopback.get(logInAsTheBrowser(loginUrl));
+
+        assertEquals(0, login.exitCode(QUICKLY), login.err.text());
+        String token = f.storedSession(profile).orElseThrow().accessToken();
+        assertEquals(token + System.lineSeparator(), login.out.text(), "still nothing but the token on stdout");
+        assertEquals(f.account.userId() + " " + token, Files.readString(received), "the environment and stdin");
+        assertTrue(login.err.text().contains("After login: sh " + script + " " + received + ": exit 0"), login.err.text());
+        login.assertNoSecretsShown(token);
     }
 
     @Test
