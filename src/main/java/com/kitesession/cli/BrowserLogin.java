@@ -17,7 +17,6 @@ import com.kitesession.session.ProfileInput;
 import com.kitesession.session.RedirectUrlCheck;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -188,8 +187,7 @@ final class BrowserLogin {
     private void runAfterLogin(KiteProfile profile, ActiveSession session) {
         Optional<String> command = service.afterLogin(profile);
         if (command.isEmpty()) return;
-        AfterLoginCommand.Result result = new AfterLoginCommand(AfterLoginCommand.TIME_LIMIT,
-                Path.of(System.getProperty("user.home"))).run(command.get(), session);
+        AfterLoginCommand.Result result = AfterLoginCommand.standard().run(command.get(), session);
         err.println("After login: " + result.command() + ": " + result.summary());
         if (result.problem() != null && !result.problem().fixes().isEmpty()) err.println(result.problem().fixes().get(0));
     }

@@ -54,6 +54,11 @@ public final class AfterLoginCommand {
         this.workingFolder = workingFolder;
     }
 
+    /** As every login runs it, in the window or the command line: from the person's home folder, for at most 60 s. */
+    public static AfterLoginCommand standard() {
+        return new AfterLoginCommand(TIME_LIMIT, Path.of(System.getProperty("user.home")));
+    }
+
     /** What keeps {@code commandLine} from being run, in words (unclosed quotes), or empty. */
     public static Optional<String> problem(String commandLine) {
         if (commandLine == null || commandLine.isBlank()) return Optional.empty();

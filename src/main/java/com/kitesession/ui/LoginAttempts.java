@@ -12,7 +12,6 @@ import com.kitesession.session.ProfileInput;
 import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.LoginOutcomes;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -125,9 +124,8 @@ final class LoginAttempts {
         private void runAfterLogin(KiteProfile profile, ActiveSession session) {
             Optional<String> command = sessions.afterLogin(profile);
             if (command.isEmpty()) return;
-            LogRedactor.registerSecret(session.accessToken());
             model.handover.set(model.handover.get().afterLogin("Running " + LogRedactor.redact(command.get()) + "\u2026"));
-            AfterLoginCommand runner = new AfterLoginCommand(AfterLoginCommand.TIME_LIMIT, Path.of(System.getProperty("user.home")));
+            AfterLoginCommand runner = AfterLoginCommand.standard();
             tasks.create(() -> runner.run(command.get(), session)).onSuccess(result -> {
                 if (model.session.get() != session) return; // another session is shown by now; the log has it
                 model.handover.set(model.handover.get().afterLogin(result.command() + "\n" + result.summary()));
