@@ -31,6 +31,11 @@ public interface OsNotifier {
     /** What the person sees in settings and logs, e.g. "notify-send". */
     String describe();
 
+    /** True where the notification is a tray icon's balloon: the app's own icon says it better, when there. */
+    default boolean viaTray() {
+        return false;
+    }
+
     OsNotifier NONE = new OsNotifier() {
         @Override
         public void notify(String title, String text) {
@@ -147,6 +152,11 @@ public interface OsNotifier {
         @Override
         public String describe() {
             return "the system tray";
+        }
+
+        @Override
+        public boolean viaTray() {
+            return true;
         }
     }
 }

@@ -56,6 +56,8 @@ public final class AppSettings {
     public String preMarketReminder = DEFAULT_PRE_MARKET_REMINDER;
     /** When the window is hidden, reminders also go to the operating system's notifications. */
     public boolean osNotifications = true;
+    /** An icon in the desktop's tray with the countdown; closing the window then keeps the app running. */
+    public boolean trayIcon = true;
     /** "system" (follow the desktop), "light" or "dark". */
     public String theme = "system";
     /** Advanced, hand-edited: the login browser's user agent; blank for JavaFX's own. */

@@ -35,9 +35,9 @@ final class DesktopDialogs implements WindowDialogs {
     }
 
     @Override
-    public Optional<Preferences> editPreferences(Preferences current) {
+    public Optional<Preferences> editPreferences(Preferences current, String trayProblem) {
         return new PreferencesDialog(owner.get(), current, desktop.notifier().describe(),
-                desktop.autostart().where()).showAndWait();
+                desktop.autostart().where(), trayProblem).showAndWait();
     }
 
     @Override

@@ -19,9 +19,7 @@ import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppPaths;
-import com.kitesession.storage.AppSettings;
 import com.kitesession.storage.AppSettingsStore;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 
@@ -53,9 +49,6 @@ public final class KiteSessionApp extends Application {
     private volatile ColorScheme scheme = ColorScheme.LIGHT;
     /** A login the command line asked for before the window was open (FX thread only). */
     private String pendingLogin;
-    /** Small enough for an 800x600 screen with a taskbar; the layout is checked at 800x600. */
-    private static final double MIN_WIDTH = 760;
-    private static final double MIN_HEIGHT = 560;
 
     /**
      * A second launch handed over its arguments (see {@link com.kitesession.desktop.SingleInstance});
@@ -163,7 +156,7 @@ public final class KiteSessionApp extends Application {
         SystemBrowser browser = new SystemBrowser(System.getenv(), System.getProperty("os.name"));
         DesktopBridge desktop = new SystemDesktop(getHostServices(), browser, AppLogs.folder(), OsNotifier.forThisMachine(),
                 () -> {
-                    rememberPlacement(stage, sessions);
+                    StagePlacement.remember(stage, sessions);
                     Platform.exit();
                 });
         window = new MainWindow(services, desktop);
@@ -176,24 +169,22 @@ public final class KiteSessionApp extends Application {
             var icon = KiteSessionApp.class.getResource("/icons/kite-session-" + size + ".png");
             if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
         }
-        place(stage, sessions.settings().window);
-        stage.setOnCloseRequest(e -> rememberPlacement(stage, sessions));
+        StagePlacement.place(stage, sessions.settings().window);
+        stage.setOnCloseRequest(e -> {
+            StagePlacement.remember(stage, sessions);
+            // With the tray icon there, closing hides the window and the app goes on.
+            if (window.closeToTray()) e.consume();
+        });
         double width = stage.getWidth();
         double height = stage.getHeight();
         stage.show();
-        // Started at login (Preferences > Start at login): open, then minimised to the taskbar or dock.
-        if (Autostart.minimisedIn(getParameters().getRaw())) stage.setIconified(true);
-        // After showing: some X window managers (openbox) open a window at its minimum size
-        // hint when it is set before the window exists.
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
-        // Openbox also takes the hint that arrives while the window is being mapped as its size:
-        // the intended size again, once the window is up.
-        Platform.runLater(() -> {
-            if (stage.isMaximized()) return;
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
+        // Started at login (Preferences > Start at login): open, then minimised to the taskbar or dock,
+        // and hidden in the tray once its icon is there.
+        if (Autostart.minimisedIn(getParameters().getRaw())) {
+            stage.setIconified(true);
+            window.startMinimised();
+        }
+        StagePlacement.settle(stage, width, height);
         Milestones.mark("app.stage-shown");
     }
 
@@ -208,37 +199,6 @@ public final class KiteSessionApp extends Application {
             config.clock(SimulatorClock.startingAt(Instant.now().plus(ClockSkew.parse(skew.strip()))));
         }
         return config.build();
-    }
-
-    /** Puts the window where it was, if that place is still on a screen. */
-    private static void place(Stage stage, AppSettings.WindowPlacement placement) {
-        if (placement == null) {
-            // First run: the scene's size, or the screen's if smaller (an 800x600 screen).
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(stage.getScene().getWidth(), screen.getWidth()));
-            stage.setHeight(Math.min(stage.getScene().getHeight() + 30, screen.getHeight()));
-            stage.centerOnScreen();
-            return;
-        }
-        boolean onScreen = !Screen.getScreensForRectangle(
-                new Rectangle2D(placement.x(), placement.y(), Math.max(1, placement.width()), Math.max(1, placement.height())))
-                .isEmpty();
-        if (onScreen) {
-            stage.setX(placement.x());
-            stage.setY(placement.y());
-        }
-        stage.setWidth(Math.max(MIN_WIDTH, placement.width()));
-        stage.setHeight(Math.max(MIN_HEIGHT, placement.height()));
-        stage.setMaximized(placement.maximized());
-    }
-
-    private static void rememberPlacement(Stage stage, SessionService sessions) {
-        try {
-            sessions.rememberWindow(new AppSettings.WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
-                    stage.getHeight(), stage.isMaximized()));
-        } catch (IOException e) {
-            // Closing: a lost window position is not worth a dialog.
-        }
     }
 
     /** The scene with the app's stylesheet; tests build theirs the same way. */

@@ -86,6 +86,8 @@ public final class MainModel {
     final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
     final ReadOnlyObjectWrapper<Preferences> preferences;
     final ReadOnlyObjectWrapper<EditorField> editorFocus = new ReadOnlyObjectWrapper<>();
+    /** Why the desktop shows no tray icon, for Preferences; empty where it does (or before it was asked). */
+    final ReadOnlyStringWrapper trayProblem = new ReadOnlyStringWrapper("");
     Retry retry = Retry.LOGIN;
 
     MainModel(Instant now, Preferences preferences) {
@@ -211,6 +213,10 @@ public final class MainModel {
 
     public ReadOnlyObjectProperty<Preferences> preferencesProperty() {
         return preferences.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty trayProblemProperty() {
+        return trayProblem.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<EditorField> editorFocusProperty() {

@@ -2,9 +2,9 @@ package com.kitesession.ui;
 
 import com.kitesession.clock.KiteClockPing;
 import com.kitesession.desktop.ColorScheme;
+import com.kitesession.desktop.OsNotifier;
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.service.ClipboardGuard;
-import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -12,19 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -44,12 +43,10 @@ public final class MainWindow extends BorderPane {
     private final ClockStatusLine clockBar;
     private final Clock kiteClock;
     private final Timeline heartbeat;
+    private final LoginRequests loginRequests;
+    private final TrayPresenter tray;
     private WindowCommands commands;
     private long ticks;
-    /** The profile whose login a request just started, until its card shows (or {@link #STARTING} passes). */
-    private String loginStarting;
-    private long loginStartingSince;
-    private static final long STARTING = 15_000_000_000L;
 
     public MainWindow(AppServices services, DesktopBridge desktop) {
         SessionService sessions = services.sessions();
@@ -87,20 +84,68 @@ public final class MainWindow extends BorderPane {
         clockBar = new ClockStatusLine(services.clockOffsets(), "clock-offset");
         setBottom(clockBar);
 
+        loginRequests = new LoginRequests(model, commands, this::notifyOverWindow);
+        tray = new TrayPresenter(model, desktop.tray(), new TrayActions(session), services.background(), FX);
         reminders = new ReminderNotifications(sessions.preferences().reminders(), kiteClock,
                 () -> List.copyOf(model.rows()), reminder -> {
                     if (reminder.profile() != null) commands.select(reminder.profile().id());
                     commands.login();
-                }, desktop, () -> sessions.preferences().osNotifications(), services.background());
+                }, (title, text) -> {
+                    // "Also show reminders as desktop notifications": the OS's (notify-send, osascript); where
+                    // it has none, or only a tray balloon (Windows), the app's own icon's balloon when it is there.
+                    if (!sessions.preferences().osNotifications()) return;
+                    OsNotifier notifier = desktop.notifier();
+                    boolean byIcon = (notifier == OsNotifier.NONE || notifier.viaTray()) && tray.remind(title, text);
+                    if (!byIcon) services.background().execute(() -> notifier.notify(title, text));
+                });
         model.preferencesProperty().addListener((obs, old, chosen) -> {
             reminders.setReminders(chosen.reminders());
             tasks.create(() -> Themes.resolve(chosen.theme(), ColorScheme::ofThisDesktop)).onSuccess(Themes::apply).run();
         });
-        model.card.addListener((obs, old, shown) -> loginStarting = null);
         heartbeat = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         heartbeat.setCycleCount(Timeline.INDEFINITE);
         heartbeat.play();
         commands.start();
+        tray.start();
+    }
+
+    /** What the tray icon's menu does to this window. */
+    private final class TrayActions implements TrayPresenter.Actions {
+        private final SessionPresenter session;
+
+        TrayActions(SessionPresenter session) {
+            this.session = session;
+        }
+
+        @Override
+        public void showWindow() {
+            if (owner() instanceof Stage stage) KiteSessionApp.toFront(stage);
+        }
+
+        @Override
+        public void hideWindow() {
+            if (owner() != null) owner().hide();
+        }
+
+        @Override
+        public void keepRunningWhenHidden(boolean on) {
+            Platform.setImplicitExit(!on);
+        }
+
+        @Override
+        public void logIn(String profileId) {
+            loginRequests.logIn(profileId);
+        }
+
+        @Override
+        public void copyToken(String profileId, Consumer<String> outcome) {
+            session.copyTokenOf(profileId, outcome);
+        }
+
+        @Override
+        public void quit() {
+            commands.quit();
+        }
     }
 
     /** The one timer: the model's "now" each second, the clock line every 2 s, reminders every 15 s. */
@@ -112,63 +157,29 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Selects the profile and starts its login, as {@code kite-session login} asks (handed over by
-     * the command, or given to the window as it starts). While the list is still loading, once it
-     * has loaded; the login starts when the profile's details are read, as after a click. The
-     * window says a script is waiting; a request for the profile whose login is already open (or
-     * starting) changes nothing: the waiting commands share that login.
+     * Selects the profile and starts its login, as {@code kite-session login} and {@code token
+     * --wait} ask (handed over by the command, or given to the window as it starts); the window
+     * says a script is waiting.
      */
     public void requestLogin(String profileId) {
-        if (model.rows.isEmpty()) {
-            model.rows.addListener(new ListChangeListener<ProfileStatus>() {
-                @Override
-                public void onChanged(Change<? extends ProfileStatus> change) {
-                    model.rows.removeListener(this);
-                    // Once the list has shown itself (it selects the remembered profile), not in the middle of it.
-                    Platform.runLater(() -> requestLogin(profileId));
-                }
-            });
-            return;
-        }
-        if (model.rows.stream().noneMatch(row -> row.profile().id().equals(profileId))) {
-            model.notice.set(MainModel.Notice.problem("The command line asked to log in to a profile this window does"
-                    + " not list (added since it opened?). Restart Kite Session Manager, then log in again."));
-            return;
-        }
-        announceWaiting(profileId);
-        if (loginUnderway(profileId)) return;
-        loginStarting = profileId;
-        loginStartingSince = System.nanoTime();
-        commands.select(profileId);
-        if (model.canLogin.get() && profileId.equals(model.selectedId.get())) {
-            commands.login();
-            return;
-        }
-        model.canLogin.addListener(new ChangeListener<Boolean>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> property, Boolean was, Boolean ready) {
-                if (!ready) return;
-                model.canLogin.removeListener(this);
-                // After the selection has shown itself (it goes home), not in the middle of it.
-                if (profileId.equals(model.selectedId.get())) Platform.runLater(commands::login);
-            }
-        });
+        loginRequests.scriptWaits(profileId);
     }
 
-    private boolean loginUnderway(String profileId) {
-        if (!profileId.equals(model.selectedId.get())) return false;
-        MainModel.Card shown = model.card.get();
-        if (shown == MainModel.Card.LOGIN || shown == MainModel.Card.BROWSER_LOGIN || shown == MainModel.Card.BUSY) return true;
-        return profileId.equals(loginStarting) && System.nanoTime() - loginStartingSince < STARTING;
+    /**
+     * The window's close button: true when the window only hid itself in the tray (the app keeps
+     * running); false when the app should end as usual.
+     */
+    public boolean closeToTray() {
+        return tray.closeToTray();
     }
 
-    /** "A script is waiting…": on the notice line and as a notification over the window. */
-    private void announceWaiting(String profileId) {
-        String name = model.rows.stream().filter(row -> row.profile().id().equals(profileId))
-                .map(row -> row.profile().name()).findFirst().orElse(profileId);
-        String text = "A script is waiting for a fresh Kite session (profile " + name + ")";
-        model.notice.set(MainModel.Notice.info(text + "."));
-        if (owner() == null) return; // not on screen yet: the notice line says it
+    /** Started at login, minimised: once the tray icon is there, the window hides in it. */
+    public void startMinimised() {
+        tray.startHidden();
+    }
+
+    private void notifyOverWindow(String text) {
+        if (owner() == null || !owner().isShowing()) return; // the notice line says it
         Notifications.create().owner(owner()).title("Kite Session Manager").text(text)
                 .hideAfter(Duration.seconds(30)).showInformation();
     }
@@ -187,6 +198,7 @@ public final class MainWindow extends BorderPane {
         heartbeat.stop();
         browser.stop();
         profiles.close();
+        tray.close();
     }
 
     private Window owner() {

@@ -21,7 +21,9 @@ import javafx.util.StringConverter;
 /**
  * The few things a person tunes: when the pre-market reminder comes (IST, Monday to Friday, or
  * never), how often live sessions are checked, and whether reminders reach the OS's
- * notifications while the window is hidden, and whether it starts at login. OK stays off while the time cannot be read.
+ * notifications while the window is hidden, whether it starts at login, and whether it keeps an
+ * icon in the tray (greyed out, saying why, where the desktop has none). OK stays off while the
+ * time cannot be read.
  */
 final class PreferencesDialog extends Dialog<Preferences> {
     final CheckBox remind = new CheckBox("Remind me on trading days (Mon\u2013Fri) when no session is live, at");
@@ -30,9 +32,12 @@ final class PreferencesDialog extends Dialog<Preferences> {
     final ChoiceBox<Preferences.Theme> theme = new ChoiceBox<>();
     final CheckBox osNotifications = new CheckBox("When the window is hidden, also show reminders as desktop notifications");
     final CheckBox startAtLogin = new CheckBox("Start at login (minimised)");
+    final CheckBox trayIcon = new CheckBox("Show an icon in the system tray with the countdown;"
+            + " closing the window keeps the app running there");
     private final Label problem = new Label();
 
-    PreferencesDialog(Window owner, Preferences current, String notifierName, String autostartWhere) {
+    PreferencesDialog(Window owner, Preferences current, String notifierName, String autostartWhere,
+            String trayProblem) {
         initOwner(owner);
         setTitle("Preferences");
         setHeaderText("Reminders, checks and appearance");
@@ -54,6 +59,10 @@ final class PreferencesDialog extends Dialog<Preferences> {
         osNotifications.setSelected(current.osNotifications());
         startAtLogin.setId("pref-start-at-login");
         startAtLogin.setSelected(current.startAtLogin());
+        trayIcon.setId("pref-tray-icon");
+        trayIcon.setWrapText(true);
+        trayIcon.setSelected(current.trayIcon());
+        trayIcon.setDisable(!trayProblem.isEmpty());
         theme.setId("pref-theme");
         theme.getItems().setAll(Preferences.Theme.values());
         theme.setValue(current.theme());
@@ -84,9 +93,12 @@ final class PreferencesDialog extends Dialog<Preferences> {
         livenessRow.setAlignment(Pos.CENTER_LEFT);
         Label notifierNote = caption("On this computer: " + notifierName + ".");
         Label startNote = caption("Adds this app to the programs your computer starts when you log in"
-                + " (autostart entry: " + autostartWhere + "), its window minimised.");
+                + " (autostart entry: " + autostartWhere + "), its window minimised"
+                + (trayProblem.isEmpty() ? " (hidden in the tray, with the icon on)." : "."));
+        Label trayNote = caption(trayProblem.isEmpty() ? "Quit from the icon's menu or File > Quit." : trayProblem);
+        trayNote.setId("pref-tray-note");
         VBox content = new VBox(10, reminderRow, reminderNote, livenessRow, osNotifications, notifierNote, themeRow,
-                startAtLogin, startNote, problem);
+                startAtLogin, startNote, trayIcon, trayNote, problem);
         content.setPrefWidth(600);
         getDialogPane().setContent(content);
 
@@ -104,7 +116,9 @@ final class PreferencesDialog extends Dialog<Preferences> {
         validate.run();
         setResultConverter(button -> button != ok ? null : new Preferences(
                 remind.isSelected() ? Preferences.parseTime(time.getText()) : Optional.empty(),
-                liveness.getValue(), osNotifications.isSelected(), theme.getValue(), startAtLogin.isSelected()));
+                liveness.getValue(), osNotifications.isSelected(), theme.getValue(), startAtLogin.isSelected(),
+                // Greyed out, it keeps the saved choice for a desktop that has a tray.
+                trayIcon.isSelected()));
     }
 
     private static Label caption(String text) {

@@ -2,6 +2,7 @@ package com.kitesession.ui;
 
 import com.kitesession.explain.ErrorExplainer;
 import com.kitesession.explain.Explanation;
+import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.service.ClipboardGuard;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -64,11 +66,36 @@ final class SessionPresenter {
     void copy() {
         ActiveSession session = model.session.get();
         if (session == null) return;
+        model.sessionStatus.set(MainModel.Notice.success("Access token copied to the clipboard" + toClipboard(session)));
+    }
+
+    /**
+     * Copies the live token of a profile that need not be on screen (the tray icon's Copy token);
+     * {@code outcome} says what happened, or why nothing was copied.
+     */
+    void copyTokenOf(String profileId, Consumer<String> outcome) {
+        Optional<KiteProfile> profile = sessions.profile(profileId);
+        if (profile.isEmpty()) return;
+        String name = profile.get().name();
+        tasks.create(() -> sessions.session(profile.get())).onSuccess(found -> {
+            if (found.isEmpty() || found.get().isExpired(model.now.get())) {
+                outcome.accept("No live session for " + name + ": choose Log in first.");
+                return;
+            }
+            outcome.accept("The access token of " + name + " is on the clipboard" + toClipboard(found.get()));
+        }).onError(SecretStoreException.class, e -> outcome.accept("Could not read the token of " + name + ": "
+                + e.getMessage())).run();
+    }
+
+    /** Puts the token on the clipboard (cleared later, as set); the end of the sentence saying so. */
+    private String toClipboard(ActiveSession session) {
         int seconds = sessions.settings().clipboardClearSeconds;
         clipboard.copy(session.accessToken(), Duration.ofSeconds(seconds));
-        model.handover.set(model.handover.get().copied(model.now.get(), seconds));
-        model.sessionStatus.set(MainModel.Notice.success("Access token copied to the clipboard"
-                + (seconds > 0 ? "; it is cleared in " + seconds + " s if still there." : ".")));
+        ActiveSession shown = model.session.get();
+        if (shown != null && shown.accessToken().equals(session.accessToken())) {
+            model.handover.set(model.handover.get().copied(model.now.get(), seconds));
+        }
+        return seconds > 0 ? "; it is cleared in " + seconds + " s if still there." : ".";
     }
 
     void setClipboardClear(int seconds) {

@@ -1,8 +1,10 @@
 package com.kitesession.ui;
 
 import com.kitesession.desktop.Autostart;
+import com.kitesession.desktop.AwtTray;
 import com.kitesession.desktop.OsNotifier;
 import com.kitesession.desktop.SystemBrowser;
+import com.kitesession.desktop.Tray;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The real desktop: the OS's browser and file manager, its notifications, and quitting the app. */
+/** The real desktop: the OS's browser and file manager, its notifications and tray, and quitting the app. */
 final class SystemDesktop implements DesktopBridge {
     private final HostServices host;
     private final SystemBrowser browser;
@@ -22,6 +24,7 @@ final class SystemDesktop implements DesktopBridge {
     private final OsNotifier notifier;
     private final Runnable quit;
     private final Autostart autostart = Autostart.forThisMachine();
+    private final Tray tray = new AwtTray(System.getProperty("os.name", ""));
 
     SystemDesktop(HostServices host, SystemBrowser browser, Path logsFolder, OsNotifier notifier, Runnable quit) {
         this.host = host;
@@ -66,6 +69,11 @@ final class SystemDesktop implements DesktopBridge {
     @Override
     public OsNotifier notifier() {
         return notifier;
+    }
+
+    @Override
+    public Tray tray() {
+        return tray;
     }
 
     @Override

@@ -177,7 +177,7 @@ final class WindowCommands {
     }
 
     private void editPreferences(Preferences current) {
-        dialogs.editPreferences(current).ifPresent(chosen -> tasks.create(() -> {
+        dialogs.editPreferences(current, model.trayProblem.get()).ifPresent(chosen -> tasks.create(() -> {
             sessions.savePreferences(chosen);
             // Rewritten while on: the launcher may have moved (an upgrade, a jar run from elsewhere).
             if (chosen.startAtLogin() || current.startAtLogin()) {

@@ -14,8 +14,11 @@ interface WindowDialogs {
 
     Optional<File> chooseExportFile();
 
-    /** The Preferences dialog, filled with {@code current}; empty when cancelled. */
-    Optional<Preferences> editPreferences(Preferences current);
+    /**
+     * The Preferences dialog, filled with {@code current}; empty when cancelled. {@code trayProblem}:
+     * why this desktop shows no tray icon, empty where it does.
+     */
+    Optional<Preferences> editPreferences(Preferences current, String trayProblem);
 
     /** About, with where secrets are kept. */
     void showAbout(String secretStore);

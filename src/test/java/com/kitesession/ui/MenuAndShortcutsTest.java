@@ -114,6 +114,9 @@ class MenuAndShortcutsTest extends WindowTestBase {
 
         menu(robot, "File", "#menu-preferences");
         waitUntil(() -> robot.lookup("#pref-remind-time").tryQuery().isPresent(), "Preferences");
+        // This test's desktop has no tray: the choice is greyed out, saying why, and kept as saved.
+        assertTrue(onFx(() -> robot.lookup("#pref-tray-icon").queryAs(CheckBox.class).isDisabled()));
+        assertEquals("This test's desktop has no tray.", text(robot, "#pref-tray-note"));
         onFx(() -> {
             robot.lookup("#pref-remind-time").queryAs(TextField.class).setText("9:00");
             robot.lookup("#pref-start-at-login").queryAs(CheckBox.class).setSelected(true);

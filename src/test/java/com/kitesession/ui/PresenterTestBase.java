@@ -283,7 +283,7 @@ abstract class PresenterTestBase {
         }
 
         @Override
-        public Optional<Preferences> editPreferences(Preferences current) {
+        public Optional<Preferences> editPreferences(Preferences current, String trayProblem) {
             shownPreferences = current;
             return Optional.ofNullable(preferences);
         }

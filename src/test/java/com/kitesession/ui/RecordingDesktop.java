@@ -2,6 +2,7 @@ package com.kitesession.ui;
 
 import com.kitesession.desktop.Autostart;
 import com.kitesession.desktop.OsNotifier;
+import com.kitesession.desktop.Tray;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,8 @@ final class RecordingDesktop implements DesktopBridge {
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final Path logs;
     final RecordingAutostart autostart = new RecordingAutostart();
+    /** No tray unless a test gives the window one. */
+    volatile FakeTray tray;
 
     RecordingDesktop(Path logs) {
         this.logs = logs;
@@ -34,12 +37,21 @@ final class RecordingDesktop implements DesktopBridge {
     }
 
     @Override
+    public Tray tray() {
+        return tray;
+    }
+
+    @Override
     public Autostart autostart() {
         return autostart;
     }
 
+    /** False: this desktop offers no notifications of its own ({@link OsNotifier#NONE}). */
+    volatile boolean notifications = true;
+
     @Override
     public OsNotifier notifier() {
+        if (!notifications) return OsNotifier.NONE;
         return new OsNotifier() {
             @Override
             public void notify(String title, String text) {

@@ -75,6 +75,11 @@ abstract class WindowTestBase {
         }
     }
 
+    /** The desktop's tray: none by default (closing the window would end the app). */
+    FakeTray tray() {
+        return FakeTray.missing("This test's desktop has no tray.");
+    }
+
     /** The simulator's login page: Kite's single-page login by default. */
     LoginPageStyle loginPage() {
         return LoginPageStyle.SPA;
@@ -103,6 +108,7 @@ abstract class WindowTestBase {
                 new InMemorySecretStore(), http, app);
         beforeWindow(sessions);
         desktop = new RecordingDesktop(home.resolve("logs"));
+        desktop.tray = tray();
         window = new MainWindow(new AppServices(app, sessions, background, http, () -> simulator, Runnable::run, offsets),
                 desktop);
         Themes.apply(ColorScheme.LIGHT);
