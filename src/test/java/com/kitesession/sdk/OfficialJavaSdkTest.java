@@ -9,14 +9,13 @@ import com.kitesession.sim.DemoAccount;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
+import com.kitesession.testing.OfficialSdkRoutes;
 import com.kitesession.testing.SimClient;
 import com.zerodhatech.kiteconnect.KiteConnect;
-import com.zerodhatech.kiteconnect.Routes;
 import com.zerodhatech.kiteconnect.kitehttp.exceptions.KiteException;
 import com.zerodhatech.kiteconnect.kitehttp.exceptions.TokenException;
 import com.zerodhatech.models.Profile;
 import com.zerodhatech.models.User;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,34 +36,21 @@ class OfficialJavaSdkTest {
     private KiteSimulator sim;
     private SimClient browser;
     private DemoAccount demo;
-    private String savedRoot;
-    private String savedLogin;
+    private OfficialSdkRoutes routes;
 
     @BeforeEach
     void start() throws Exception {
         sim = KiteSimulator.start(SimulatorConfig.builder().clock(clock).rateLimitPerSecond(1000).build());
         browser = new SimClient(sim);
         demo = sim.account();
-        // The SDK has no setter for its API root: Routes keeps it (and the login URL) in private static fields,
-        // read when a KiteConnect is built. Point them at the simulator by reflection, and restore them after.
-        savedRoot = swapRoutesField("_rootUrl", sim.baseUrl());
-        savedLogin = swapRoutesField("_loginUrl", sim.baseUrl() + "/connect/login");
+        // The SDK has no setter for its API root: set by reflection (OfficialSdkRoutes), restored after.
+        routes = OfficialSdkRoutes.pointAt(sim.baseUrl());
     }
 
     @AfterEach
     void stop() throws Exception {
-        KiteConnect.sessionExpiryHook = null; // a public static in the SDK: do not leak a hook into other tests
-        swapRoutesField("_rootUrl", savedRoot);
-        swapRoutesField("_loginUrl", savedLogin);
+        routes.close(); // the SDK's API root back, and its static expiry hook cleared
         sim.close();
-    }
-
-    private static String swapRoutesField(String name, String value) throws ReflectiveOperationException {
-        Field f = Routes.class.getDeclaredField(name);
-        f.setAccessible(true);
-        String old = (String) f.get(null);
-        f.set(null, value);
-        return old;
     }
 
     private KiteConnect sdk() {
@@ -132,9 +118,9 @@ class OfficialJavaSdkTest {
         KiteConnect kite = sdk();
         User first = login(kite);
         List<String> fresh = new ArrayList<>();
-        // A script's hook: get a fresh token and hand it to the SDK. The recipes in docs/examples run
-        // `kite-session token --wait` here, and this test switches to that command once it lands; until then
-        // the test plays the person at the login with a fresh login over HTTP and generateSession.
+        // A script's hook: get a fresh token and hand it to the SDK. Here the SDK's own generateSession after a
+        // fresh login over HTTP; ui/OfficialSdkTokenWaitTest runs `kite-session token --wait` in it, as the
+        // recipes in docs/examples do, with the person logging in in the window.
         kite.setSessionExpiryHook(() -> {
             try {
                 fresh.add(login(kite).accessToken);

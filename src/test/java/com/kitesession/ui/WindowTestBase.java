@@ -8,6 +8,7 @@ import com.kitesession.kite.KiteClient;
 import com.kitesession.kite.KiteTime;
 import com.kitesession.otp.Totp;
 import com.kitesession.secrets.InMemorySecretStore;
+import com.kitesession.secrets.SecretStore;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.sim.DemoAccount;
@@ -56,6 +57,8 @@ abstract class WindowTestBase {
     /** The window's clock readings: a test may record what another probe (NTP) measured. */
     ClockOffsets clockOffsets;
     private SessionService sessions;
+    /** This run's settings folder, as {@code -Dkite.session.home} names it to a command. */
+    Path settingsFolder;
 
     /**
      * Saved state the window should find at start. By default one profile for the simulator's
@@ -73,6 +76,11 @@ abstract class WindowTestBase {
             sessions.saveProfile(new KiteProfile(name.toLowerCase(), name, account().apiKey(), account().redirectUrl(),
                     null, simulator.baseUrl(), simulator.baseUrl()), account().apiSecret());
         }
+    }
+
+    /** The window's secrets: in memory by default (no other process can read them). */
+    SecretStore secretStore(Path settingsFolder) throws Exception {
+        return new InMemorySecretStore();
     }
 
     /** The desktop's tray: none by default (closing the window would end the app). */
@@ -104,8 +112,8 @@ abstract class WindowTestBase {
         ClockOffsets offsets = new ClockOffsets(app);
         clockOffsets = offsets;
         OkHttpClient http = AppServices.probing(KiteClient.defaultHttpClient(), offsets, app);
-        sessions = new SessionService(new AppSettingsStore(home.resolve("run" + System.nanoTime())),
-                new InMemorySecretStore(), http, app);
+        settingsFolder = home.resolve("run" + System.nanoTime());
+        sessions = new SessionService(new AppSettingsStore(settingsFolder), secretStore(settingsFolder), http, app);
         beforeWindow(sessions);
         desktop = new RecordingDesktop(home.resolve("logs"));
         desktop.tray = tray();
