@@ -1,5 +1,7 @@
 package com.kitesession.cli;
 
+import com.kitesession.kite.KiteHosts;
+import com.kitesession.kite.LoopbackHosts;
 import com.kitesession.secrets.EncryptedFileSecretStore;
 import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.service.SessionService;
@@ -14,16 +16,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import okhttp3.HttpUrl;
 
 /**
- * {@code profile add --name NAME --api-key KEY --redirect-url URL [--user-id ID] [--default]}:
- * saves a new profile through the window's own service, after the window's own checks
- * ({@link ProfileForm#problem}). The api_secret is taken from {@code KITE_API_SECRET} when set,
- * else typed unseen at a terminal, else read from the first line of standard input.
+ * {@code profile add --name NAME --api-key KEY --redirect-url URL [--user-id ID] [--default]
+ * [--simulator BASE_URL]}: saves a new profile through the window's own service, after the window's
+ * own checks ({@link ProfileForm#problem}). The api_secret is taken from {@code KITE_API_SECRET}
+ * when set, else typed unseen at a terminal, else read from the first line of standard input.
+ * {@code --simulator} points the profile at a Kite simulator on this computer instead of Kite, to
+ * try scripts and recipes end to end; only a loopback address is taken.
  */
 final class ProfileAddCommand {
     private static final Logger LOG = Logger.getLogger(ProfileAddCommand.class.getName());
-    static final String USAGE = "kite-session profile add --name NAME --api-key KEY --redirect-url URL [--user-id ID] [--default]";
+    static final String USAGE = "kite-session profile add --name NAME --api-key KEY --redirect-url URL [--user-id ID] [--default]"
+            + " [--simulator BASE_URL]";
     static final String SECRET_ENV = "KITE_API_SECRET";
     private static final List<String> REQUIRED = List.of("--name", "--api-key", "--redirect-url");
 
@@ -37,7 +43,8 @@ final class ProfileAddCommand {
         }
         CommandFlags flags;
         try {
-            flags = CommandFlags.parse(args, Set.of("--name", "--api-key", "--redirect-url", "--user-id"), Set.of("--default"));
+            flags = CommandFlags.parse(args, Set.of("--name", "--api-key", "--redirect-url", "--user-id", "--simulator"),
+                    Set.of("--default"));
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
@@ -54,6 +61,9 @@ final class ProfileAddCommand {
         // types the secret only to hear that the api_key is wrong.
         Optional<String> problem = typed.problem(true);
         if (problem.isPresent()) return usage(err, problem.get());
+        Optional<String> simulator = Optional.ofNullable(flags.value("--simulator", null)).map(String::strip);
+        Optional<String> notSimulator = simulator.flatMap(ProfileAddCommand::simulatorProblem);
+        if (notSimulator.isPresent()) return usage(err, notSimulator.get());
 
         SessionService service = context.sessionService();
         service.loadProblem().ifPresent(p -> err.println("Note: " + p));
@@ -77,12 +87,28 @@ final class ProfileAddCommand {
                 false, "", "");
         problem = complete.problem(false);
         if (problem.isPresent()) return usage(err, problem.get());
-        return save(service, complete, flags.has("--default"), context, out, err);
+        KiteProfile blank = simulator.map(base -> KiteProfile.forSimulator("", "", "", null, base))
+                .orElseGet(() -> KiteProfile.forKite("", "", "", null));
+        return save(service, complete.applyTo(blank), complete, flags.has("--default"), context, out, err);
     }
 
-    private static int save(SessionService service, ProfileForm form, boolean makeDefault, CliContext context,
-            PrintStream out, PrintStream err) {
-        KiteProfile profile = form.applyTo(KiteProfile.forKite("", "", "", null));
+    /**
+     * Why {@code base} cannot be a simulator's address, or empty: http(s) on this computer only, since
+     * the profile's login page, its api_secret's checksum and its tokens all go there.
+     */
+    static Optional<String> simulatorProblem(String base) {
+        HttpUrl url = HttpUrl.parse(base);
+        if (url == null) return Optional.of("--simulator takes the simulator's base URL, e.g. http://127.0.0.1:18765"
+                + " (`kite-session sim` prints it)");
+        if (!LoopbackHosts.isLoopback(url.host())) {
+            return Optional.of("--simulator takes an address on this computer (127.0.0.1, localhost or [::1]), not "
+                    + url.host() + ": the profile's login and api_secret checksum would go there");
+        }
+        return Optional.empty();
+    }
+
+    private static int save(SessionService service, KiteProfile profile, ProfileForm form, boolean makeDefault,
+            CliContext context, PrintStream out, PrintStream err) {
         try {
             service.saveProfile(profile, form.apiSecretToSave());
             if (makeDefault) service.setDefault(profile);
@@ -100,7 +126,9 @@ final class ProfileAddCommand {
         if (redirect.verdict() == RedirectUrlCheck.Verdict.WARN) redirect.notes().forEach(n -> err.println("Note: " + n));
         boolean isDefault = profile.id().equals(service.settings().defaultProfileId);
         out.println("Saved profile '" + profile.name() + "' with id " + profile.id()
-                + (isDefault ? ", the default profile." : "."));
+                + (isDefault ? ", the default profile." : ".")
+                + (KiteHosts.API_BASE.equals(profile.apiBase()) ? "" : " It logs in to the Kite simulator at " + profile.apiBase()
+                        + ", not to Kite."));
         return ProfileCommand.OK;
     }
 

@@ -19,6 +19,11 @@ public record KiteProfile(String id, String name, String apiKey, String redirect
                 KiteHosts.LOGIN_BASE, KiteHosts.API_BASE);
     }
 
+    /** A profile for a Kite simulator on this computer ({@code kite-session sim}): login and API at {@code baseUrl}. */
+    public static KiteProfile forSimulator(String name, String apiKey, String redirectUrl, String userId, String baseUrl) {
+        return new KiteProfile(UUID.randomUUID().toString(), name, apiKey, redirectUrl, userId, baseUrl, baseUrl);
+    }
+
     public boolean isDemo() {
         return DEMO_ID.equals(id);
     }

@@ -105,6 +105,28 @@ class ProfileAddCommandTest {
     }
 
     @Test
+    void aProfileForTheSimulatorLogsInThereNotToKite() throws Exception {
+        f.stdin = SECRET + "\n";
+        assertEquals(0, add("Sim", "--simulator", "http://127.0.0.1:18765"), f.err());
+        KiteProfile saved = only();
+        assertEquals("http://127.0.0.1:18765", saved.apiBase());
+        assertEquals("http://127.0.0.1:18765", saved.loginBase());
+        assertTrue(f.out().contains("It logs in to the Kite simulator at http://127.0.0.1:18765, not to Kite."), f.out());
+    }
+
+    @Test
+    void theSimulatorMustBeOnThisComputer() {
+        f.terminal = new ScriptedTerminal(SECRET);
+        assertEquals(2, add("Sim", "--simulator", "https://kite.example.com"));
+        assertTrue(f.err().contains("--simulator takes an address on this computer (127.0.0.1, localhost or [::1]), not"
+                + " kite.example.com"), f.err());
+        assertEquals(2, add("Sim", "--simulator", "127.0.0.1:18765"));
+        assertTrue(f.err().contains("--simulator takes the simulator's base URL"), f.err());
+        assertTrue(f.terminal.prompts.isEmpty(), "refused before the secret is asked for");
+        assertTrue(settings().profiles.isEmpty());
+    }
+
+    @Test
     void theOtherFieldsAreCheckedBeforeTheSecretIsAskedFor() {
         f.terminal = new ScriptedTerminal(SECRET);
         assertEquals(2, f.profileCommand("add", "--name", "Main", "--api-key", "kite key", "--redirect-url", REDIRECT));
