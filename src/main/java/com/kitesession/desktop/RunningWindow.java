@@ -27,8 +27,8 @@ public final class RunningWindow {
         if (!Files.isDirectory(dir)) return false;
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            Optional<SingleInstance.Info> info = SingleInstance.readInfo(dir);
-            if (info.isPresent() && SingleInstance.handOff(info.get(), handed)) return true;
+            Optional<InstanceHandOff.Info> info = InstanceHandOff.readInfo(dir);
+            if (info.isPresent() && InstanceHandOff.handOff(info.get(), handed)) return true;
             if (!SingleInstance.lockHeld(dir.resolve(SingleInstance.LOCK_FILE))) return false;
             if (System.nanoTime() - deadline > 0) {
                 throw new IOException("A Kite Session Manager window holds " + dir.resolve(SingleInstance.LOCK_FILE)

@@ -1,21 +1,13 @@
 package com.kitesession.desktop;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.kitesession.storage.AtomicFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,16 +50,10 @@ public final class SingleInstance {
     public static final String LOCK_FILE = "instance.lock";
     /** How long a launch waits for a primary that holds the lock but has not answered yet. */
     public static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(10);
-    /** A hand-off is one short line; anything longer is not one. */
-    static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    /** For connecting, and for a whole hand-off line to arrive (one deadline, not one per byte). */
-    static final int SOCKET_TIMEOUT_MILLIS = 3000;
     /** Local connections served at once; the oldest goes when one more comes (an idle flood cannot lock a launch out). */
     static final int MAX_CONNECTIONS = 64;
 
     private static final Logger LOG = Logger.getLogger(SingleInstance.class.getName());
-    private static final Gson GSON = new Gson();
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Lock files held by this JVM, by absolute path. */
     private static final Map<Path, Primary> HELD = new ConcurrentHashMap<>();
 
@@ -104,9 +88,9 @@ public final class SingleInstance {
         long deadline = System.nanoTime() + patience.toNanos();
         boolean staleSeen = false;
         while (true) {
-            Optional<Info> info = readInfo(dir);
+            Optional<InstanceHandOff.Info> info = InstanceHandOff.readInfo(dir);
             if (info.isPresent()) {
-                if (handOff(info.get(), handed)) {
+                if (InstanceHandOff.handOff(info.get(), handed)) {
                     LOG.fine(() -> "handed " + handed.size() + " argument(s) to the instance on port " + info.get().port);
                     return new Secondary(info.get().port);
                 }
@@ -180,7 +164,7 @@ public final class SingleInstance {
         }
 
         private void listen(ServerSocketChannel listener) throws IOException {
-            server = new LineServer(listener, MAX_MESSAGE_BYTES, Duration.ofMillis(SOCKET_TIMEOUT_MILLIS), MAX_CONNECTIONS,
+            server = new LineServer(listener, InstanceHandOff.MAX_MESSAGE_BYTES, Duration.ofMillis(InstanceHandOff.SOCKET_TIMEOUT_MILLIS), MAX_CONNECTIONS,
                     this::answer, "kite-session-single-instance");
         }
 
@@ -196,12 +180,12 @@ public final class SingleInstance {
 
         /** The ack for one hand-off line; the arguments go to {@code onHandoff} on its own thread. */
         private String answer(String line) {
-            Message message = parse(line);
+            InstanceHandOff.Message message = InstanceHandOff.parse(line);
             boolean valid = message != null && message.cookie != null
                     && MessageDigest.isEqual(cookie, message.cookie.getBytes(StandardCharsets.UTF_8));
             if (!valid) {
                 LOG.warning("A local connection to the single-instance port was refused: it did not present this instance's cookie.");
-                return GSON.toJson(new Ack(false));
+                return InstanceHandOff.ack(false);
             }
             List<String> args = message.args == null ? List.of() : List.copyOf(message.args);
             LOG.info("A second launch handed over " + args.size() + " argument(s).");
@@ -212,7 +196,7 @@ public final class SingleInstance {
                     LOG.log(Level.WARNING, "Acting on a second launch failed", e);
                 }
             });
-            return GSON.toJson(new Ack(true));
+            return InstanceHandOff.ack(true);
         }
 
         /** Idempotent; safe from a shutdown hook and the main thread at once. */
@@ -224,7 +208,7 @@ public final class SingleInstance {
             handoffs.shutdown();
             try {
                 // Only our own file: a successor may have written its own meanwhile (it cannot while we hold the lock).
-                Optional<Info> info = readInfo(infoPath.getParent());
+                Optional<InstanceHandOff.Info> info = InstanceHandOff.readInfo(infoPath.getParent());
                 if (info.isPresent() && MessageDigest.isEqual(cookie, info.get().cookie.getBytes(StandardCharsets.UTF_8))) {
                     Files.deleteIfExists(infoPath);
                 }
@@ -261,13 +245,13 @@ public final class SingleInstance {
         try {
             server = ServerSocketChannel.open();
             server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 50);
-            String cookie = newCookie();
+            String cookie = InstanceHandOff.newCookie();
             boolean tookOver = staleSeen || Files.exists(dir.resolve(INFO_FILE));
-            Info info = new Info();
+            InstanceHandOff.Info info = new InstanceHandOff.Info();
             info.port = server.socket().getLocalPort();
             info.cookie = cookie;
             info.pid = ProcessHandle.current().pid();
-            AtomicFiles.write(dir.resolve(INFO_FILE), GSON.toJson(info));
+            AtomicFiles.write(dir.resolve(INFO_FILE), InstanceHandOff.json(info));
             Primary primary = new Primary(dir, channel, lock, cookie, onHandoff, tookOver);
             primary.listen(server);
             HELD.put(lockPath, primary);
@@ -287,86 +271,5 @@ public final class SingleInstance {
             return FileChannel.open(lockPath, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         return FileChannel.open(lockPath, options);
-    }
-
-    /** Sends the cookie and the arguments; true only on the primary's positive ack. */
-    static boolean handOff(Info info, List<String> args) {
-        if (info.cookie == null || info.port <= 0 || info.port > 65535) return false;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), info.port),
-                    SOCKET_TIMEOUT_MILLIS);
-            socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-            Message message = new Message();
-            message.cookie = info.cookie;
-            message.args = args;
-            OutputStream out = socket.getOutputStream();
-            out.write((GSON.toJson(message) + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            Ack ack = GSON.fromJson(readLine(socket, System.nanoTime() + SOCKET_TIMEOUT_MILLIS * 1_000_000L), Ack.class);
-            return ack != null && ack.ok;
-        } catch (IOException | JsonParseException e) {
-            // Nobody there (a crashed primary's port), or somebody else's server: not a hand-off.
-            return false;
-        }
-    }
-
-    static Optional<Info> readInfo(Path dir) throws IOException {
-        try {
-            Info info = GSON.fromJson(Files.readString(dir.resolve(INFO_FILE)), Info.class);
-            return Optional.ofNullable(info).filter(i -> i.cookie != null);
-        } catch (NoSuchFileException | CharacterCodingException | JsonParseException e) {
-            // None, or garbage (a crash mid-write cannot leave one: the file is renamed into place).
-            return Optional.empty();
-        }
-    }
-
-    /** One line (up to \n) of at most {@link #MAX_MESSAGE_BYTES}, all of it by {@code deadline} ({@link System#nanoTime}). */
-    private static String readLine(Socket socket, long deadline) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        while (true) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) throw new SocketTimeoutException("no whole line in time");
-            socket.setSoTimeout((int) left);
-            int b = in.read();
-            if (b == -1 || b == '\n') return line.toString(StandardCharsets.UTF_8);
-            if (line.size() >= MAX_MESSAGE_BYTES) throw new IOException("message too long");
-            line.write(b);
-        }
-    }
-
-    private static Message parse(String line) {
-        try {
-            return GSON.fromJson(line, Message.class);
-        } catch (JsonParseException e) {
-            return null;
-        }
-    }
-
-    private static String newCookie() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** {@code instance.json}. */
-    static final class Info {
-        int port;
-        String cookie;
-        long pid;
-    }
-
-    /** What a later launch sends: the cookie proves it can read our owner-only file. */
-    static final class Message {
-        String cookie;
-        List<String> args;
-    }
-
-    static final class Ack {
-        boolean ok;
-
-        Ack(boolean ok) {
-            this.ok = ok;
-        }
     }
 }

@@ -112,7 +112,7 @@ final class LoginAttempts {
             tasks.create(() -> sessions.recordLogin(target, session)).onSuccess(exportProblem -> {
                 exportProblem.ifPresent(text -> model.sessionStatus.set(MainModel.Notice.problem(text)));
                 if (export != null) {
-                    model.handover.set(Handover.export(ProfilesPresenter.exportTarget(export),
+                    model.handover.set(Handover.export(ExportFileFacts.target(export),
                             exportProblem.isEmpty() ? services.clock().instant() : null, exportProblem.orElse(null)));
                 }
                 refresh.accept(target.id());

@@ -12,12 +12,8 @@ import com.kitesession.session.RedirectUrlCheck;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.storage.AppSettings;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -118,14 +114,14 @@ final class ProfilesPresenter {
         model.canLogin.set(false);
         AppSettings.TokenExport export = sessions.settings().exports.get(chosen.id());
         tasks.create(() -> new Selected(sessions.apiSecret(chosen).isPresent() ? sessions.describeSecrets(chosen) : null,
-                sessions.loginSecrets(chosen).any(), sessions.session(chosen), writtenAt(export)))
+                sessions.loginSecrets(chosen).any(), sessions.session(chosen), ExportFileFacts.writtenAt(export)))
                 .onSuccess(selected -> {
                     if (model.profile.get() != chosen) return; // the person moved on meanwhile
                     model.draft.set(new ProfileDraft(chosen, true, selected.secretStoredIn(), selected.loginSecretsStored(),
-                            exportInfo(export), sessions.afterLogin(chosen).orElse("")));
+                            ExportFileFacts.editorLine(export), sessions.afterLogin(chosen).orElse("")));
                     model.canLogin.set(true);
                     model.handover.set(export == null ? Handover.NONE
-                            : Handover.export(exportTarget(export), selected.exportWrittenAt(), null));
+                            : Handover.export(ExportFileFacts.target(export), selected.exportWrittenAt(), null));
                     model.session.set(selected.session().orElse(null));
                     model.sessionStatus.set(MainModel.Notice.NONE);
                     if (model.card.get() != MainModel.Card.EDIT_PROFILE) model.showHome();
@@ -135,25 +131,6 @@ final class ProfilesPresenter {
 
     private record Selected(String secretStoredIn, boolean loginSecretsStored, Optional<ActiveSession> session,
             Instant exportWrittenAt) {}
-
-    /** When the export file was last written, or null (none, or not there). Blocks. */
-    private static Instant writtenAt(AppSettings.TokenExport export) {
-        if (export == null) return null;
-        try {
-            Path file = Path.of(export.path());
-            return Files.exists(file) ? Files.getLastModifiedTime(file).toInstant() : null;
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    static String exportTarget(AppSettings.TokenExport export) {
-        return export.path() + " (" + export.format().name().toLowerCase(Locale.ROOT) + ")";
-    }
-
-    private static String exportInfo(AppSettings.TokenExport export) {
-        return export == null ? "" : "On each login the token is written to " + exportTarget(export) + ".";
-    }
 
     /** A new profile in the editor; the first own app starts with the redirect-URL help. */
     void add() {

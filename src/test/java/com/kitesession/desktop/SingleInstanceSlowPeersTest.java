@@ -62,10 +62,10 @@ class SingleInstanceSlowPeersTest {
 
         // A byte a second keeps no connection open past the one deadline for the whole line.
         Socket slow = dripping.get(DRIPPING_PEERS - 1);
-        slow.setSoTimeout(SingleInstance.SOCKET_TIMEOUT_MILLIS + 2000);
+        slow.setSoTimeout(InstanceHandOff.SOCKET_TIMEOUT_MILLIS + 2000);
         assertTrue(endsOrResets(slow.getInputStream()));
         long heldMillis = (System.nanoTime() - dripStart) / 1_000_000;
-        assertTrue(heldMillis <= SingleInstance.SOCKET_TIMEOUT_MILLIS + 1000, () -> "held " + heldMillis + " ms");
+        assertTrue(heldMillis <= InstanceHandOff.SOCKET_TIMEOUT_MILLIS + 1000, () -> "held " + heldMillis + " ms");
     }
 
     private Socket connect() throws IOException {

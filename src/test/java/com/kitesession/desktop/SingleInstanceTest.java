@@ -85,7 +85,7 @@ class SingleInstanceTest {
         assertEquals("{\"ok\":false}", exchange(primary.port(), "GET / HTTP/1.1"));
         assertNull(handoffs.poll(300, TimeUnit.MILLISECONDS));
         // The real cookie still works afterwards.
-        String cookie = SingleInstance.readInfo(dir).orElseThrow().cookie;
+        String cookie = InstanceHandOff.readInfo(dir).orElseThrow().cookie;
         assertEquals("{\"ok\":true}", exchange(primary.port(), "{\"cookie\":\"" + cookie + "\",\"args\":[\"ok\"]}"));
         assertEquals(List.of("ok"), handoffs.poll(5, TimeUnit.SECONDS));
     }
@@ -95,7 +95,7 @@ class SingleInstanceTest {
         primary(handoffs::add);
         // A file that names the live port with another cookie: the hand-off is refused, and the lock
         // is held, so the launch gives up rather than open a second window on the same store.
-        SingleInstance.Info info = SingleInstance.readInfo(dir).orElseThrow();
+        InstanceHandOff.Info info = InstanceHandOff.readInfo(dir).orElseThrow();
         Files.writeString(dir.resolve(SingleInstance.INFO_FILE), "{\"port\":" + info.port + ",\"cookie\":\"forged\"}");
         IOException e = assertThrows(IOException.class,
                 () -> SingleInstance.acquire(dir, List.of("x"), fail(), Duration.ofMillis(300)));
@@ -114,7 +114,7 @@ class SingleInstanceTest {
 
         SingleInstance.Primary primary = primary(handoffs::add);
         assertTrue(primary.tookOver());
-        SingleInstance.Info now = SingleInstance.readInfo(dir).orElseThrow();
+        InstanceHandOff.Info now = InstanceHandOff.readInfo(dir).orElseThrow();
         assertEquals(primary.port(), now.port);
         assertNotEquals("old", now.cookie);
         assertInstanceOf(SingleInstance.Secondary.class, SingleInstance.acquire(dir, List.of("b"), fail()));
