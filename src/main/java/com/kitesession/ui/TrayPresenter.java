@@ -18,8 +18,8 @@ import javafx.collections.ListChangeListener;
  */
 final class TrayPresenter {
     static final String APP = "Kite Session Manager";
-    /** Windows cuts a tray tooltip at 127 characters; one rule for every desktop. */
-    static final int TOOLTIP_MAX = 127;
+    /** AWT cuts a tray tooltip at 64 characters on Linux (127 on Windows); one rule for every desktop. */
+    static final int TOOLTIP_MAX = 64;
 
     /** What the icon's menu does to the window and the sessions; FX thread. */
     interface Actions {
@@ -165,10 +165,14 @@ final class TrayPresenter {
         tray.setTooltip(text);
     }
 
+    /** "active, 17:42:05 left · Main account": the countdown first, the name cut to fit if it must be. */
     String tooltip(Instant now) {
-        String text = target(model.rows).map(row -> APP + " \u00b7 " + row.profile().name() + ": " + row.stateWords(now))
-                .orElse(APP + ": no profile yet");
-        return text.length() <= TOOLTIP_MAX ? text : text.substring(0, TOOLTIP_MAX - 1) + "\u2026";
+        Optional<ProfileStatus> row = target(model.rows);
+        if (row.isEmpty()) return APP + ": no profile yet";
+        String state = row.get().stateWords(now) + " \u00b7 ";
+        String name = row.get().profile().name();
+        int room = TOOLTIP_MAX - state.length();
+        return state + (name.length() <= room ? name : name.substring(0, Math.max(0, room - 1)) + "\u2026");
     }
 
     /** The default profile, else the first listed: the one whose countdown the tooltip shows. */

@@ -64,7 +64,7 @@ class TrayWindowTest extends WindowTestBase {
     void closingHidesTheWindowAndTheIconBringsItBack(FxRobot robot) {
         waitUntil(() -> tray.shown, "the tray icon");
         assertFalse(onFx(Platform::isImplicitExit), "the app outlives its hidden window");
-        waitUntil(() -> tray.tooltip.equals("Kite Session Manager \u00b7 Simulator: not logged in"), "the tooltip");
+        waitUntil(() -> tray.tooltip.equals("not logged in \u00b7 Simulator"), "the tooltip");
 
         close();
         assertFalse(showing());
