@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -95,6 +96,7 @@ public final class MainModel {
         this.preferences = new ReadOnlyObjectWrapper<>(preferences);
         session.addListener((obs, old, shown) -> showTitle());
         profile.addListener((obs, old, shown) -> showTitle());
+        rows.addListener((ListChangeListener<ProfileStatus>) change -> showTitle());
     }
 
     /** The shared second: the window's one timer calls it. */
@@ -132,7 +134,9 @@ public final class MainModel {
         ActiveSession shown = session.get();
         KiteProfile selected = profile.get();
         Instant instant = now.get();
-        if (shown == null || selected == null || shown.isExpired(instant)) {
+        // A session Kite refused (invalidated early, logged out elsewhere) has no countdown either.
+        boolean refused = selectedRow().map(row -> !row.state(instant).isLive()).orElse(false);
+        if (shown == null || selected == null || shown.isExpired(instant) || refused) {
             title.set(APP_NAME);
         } else {
             title.set(selected.name() + " \u00b7 " + Countdown.format(shown.remaining(instant)) + " left \u2013 " + APP_NAME);

@@ -139,10 +139,12 @@ class SessionPresenterTest extends PresenterTestBase {
         tickTo(TEN_AM_IST.plus(Duration.ofMinutes(2)).minusSeconds(1));
         assertEquals(List.of(), shown, "not checked before the round");
         assertEquals(SessionState.ACTIVE, shownState());
+        assertTrue(model.titleProperty().get().contains(" left \u2013 "), model.titleProperty().get());
 
         tickTo(TEN_AM_IST.plus(Duration.ofMinutes(2)));
         assertEquals(List.of("The session was ended early"), shown);
         assertEquals(SessionState.INVALIDATED, shownState());
+        assertEquals("Kite Session Manager", model.titleProperty().get(), "no countdown for a session Kite refused");
     }
 
     @Test
