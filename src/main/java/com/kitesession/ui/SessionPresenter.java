@@ -1,18 +1,16 @@
 package com.kitesession.ui;
 
 import com.kitesession.explain.ErrorExplainer;
-import com.kitesession.explain.Explanation;
 import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.service.ClipboardGuard;
-import com.kitesession.service.ProfileStatus;
+import com.kitesession.service.LivenessRound;
+import com.kitesession.service.Pacer;
 import com.kitesession.service.SessionService;
 import com.kitesession.session.ActiveSession;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -29,6 +27,7 @@ final class SessionPresenter {
     private final ErrorExplainer explainer;
     /** Re-reads the list, keeping the selection on the given id. */
     private final Consumer<String> refresh;
+    private final LivenessRound livenessRound;
     private Instant nextLivenessRound;
     /** The session whose expiry has been explained: once per session. */
     private ActiveSession expiryExplained;
@@ -41,6 +40,7 @@ final class SessionPresenter {
         this.clipboard = clipboard;
         this.explainer = explainer;
         this.refresh = refresh;
+        this.livenessRound = new LivenessRound(sessions, Pacer.forKite());
         scheduleLivenessRound();
         model.now.addListener((obs, old, now) -> onTick(now));
         model.preferences.addListener((obs, old, chosen) -> scheduleLivenessRound());
@@ -132,15 +132,7 @@ final class SessionPresenter {
      */
     void checkAllLive() {
         Instant now = model.now.get();
-        tasks.create(() -> {
-            Map<String, Explanation> refused = new HashMap<>();
-            for (ProfileStatus row : sessions.statuses()) {
-                if (!row.state(now).isLive()) continue;
-                SessionService.CheckResult result = sessions.check(row.profile());
-                if (result.verdict() == LivenessVerdict.REFUSED) refused.put(row.profile().id(), result.explanation());
-            }
-            return refused;
-        }).onSuccess(refused -> {
+        tasks.create(() -> livenessRound.run(now)).onSuccess(refused -> {
             String shown = model.selectedId.get();
             if (shown != null && refused.containsKey(shown)) model.explain(refused.get(shown));
             refresh.accept(null); // whichever profile is selected when the list shows: one chosen meanwhile stays
