@@ -2,6 +2,8 @@ package com.kitesession.ui;
 
 import com.kitesession.desktop.Tray;
 import com.kitesession.service.ProfileStatus;
+import com.kitesession.session.Countdown;
+import com.kitesession.session.SessionState;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -165,11 +167,16 @@ final class TrayPresenter {
         tray.setTooltip(text);
     }
 
-    /** "active, 17:42:05 left · Main account": the countdown first, the name cut to fit if it must be. */
+    /**
+     * "active, 17:42 left · Main account": the countdown first, in minutes (a tooltip is read at a
+     * glance, and the app hidden in the tray ticks every 15 s), the name cut to fit if it must be.
+     */
     String tooltip(Instant now) {
         Optional<ProfileStatus> row = target(model.rows);
         if (row.isEmpty()) return APP + ": no profile yet";
-        String state = row.get().stateWords(now) + " \u00b7 ";
+        SessionState session = row.get().state(now);
+        String state = (session.isLive() ? session.label() + ", " + Countdown.hoursMinutes(row.get().remaining(now))
+                + " left" : session.label()) + " \u00b7 ";
         String name = row.get().profile().name();
         int room = TOOLTIP_MAX - state.length();
         return state + (name.length() <= room ? name : name.substring(0, Math.max(0, room - 1)) + "\u2026");

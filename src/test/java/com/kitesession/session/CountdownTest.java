@@ -14,6 +14,15 @@ class CountdownTest {
     }
 
     @Test
+    void hoursAndMinutesRoundUpSoTheLastMinuteIsNotZero() {
+        assertEquals("20:00", Countdown.hoursMinutes(Duration.ofHours(20)));
+        assertEquals("20:00", Countdown.hoursMinutes(Duration.ofHours(20).minusSeconds(59)));
+        assertEquals("19:59", Countdown.hoursMinutes(Duration.ofHours(20).minusSeconds(60)));
+        assertEquals("00:01", Countdown.hoursMinutes(Duration.ofMillis(200)));
+        assertEquals("expired", Countdown.hoursMinutes(Duration.ZERO));
+    }
+
+    @Test
     void roundsPartialSecondsUpSoTheLastSecondIsNotZero() {
         assertEquals("00:00:01", Countdown.format(Duration.ofMillis(200)));
         assertEquals("00:00:02", Countdown.format(Duration.ofMillis(1001)));

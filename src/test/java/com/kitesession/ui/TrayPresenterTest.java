@@ -84,9 +84,11 @@ class TrayPresenterTest extends PresenterTestBase {
         commands.select("b");
         ActiveSession b = logInShownProfile();
         tickTo(TEN_AM_IST.plusSeconds(1));
-        assertEquals("active, 19:59:59 left \u00b7 Account B", tray.tooltip);
+        assertEquals("active, 20:00 left \u00b7 Account B", tray.tooltip);
         tickTo(TEN_AM_IST.plusSeconds(1));
-        assertEquals(1, tray.tooltips.stream().filter(t -> t.startsWith("active, 19:59:59 left")).count(), "sent when it changes only");
+        assertEquals(1, tray.tooltips.stream().filter(t -> t.startsWith("active, 20:00 left")).count(), "sent when it changes only");
+        tickTo(TEN_AM_IST.plusSeconds(61));
+        assertEquals("active, 19:59 left \u00b7 Account B", tray.tooltip, "minutes, rounded up as the seconds are");
 
         tickTo(b.expiresAt().toInstant());
         assertEquals("expired \u00b7 Account B", tray.tooltip);
