@@ -10,7 +10,9 @@ import com.kitesession.cli.SimCommand;
 import com.kitesession.cli.StatusCommand;
 import com.kitesession.cli.TokenCommand;
 import com.kitesession.desktop.Autostart;
+import com.kitesession.desktop.LibcEnvironment;
 import com.kitesession.desktop.LoginRequest;
+import com.kitesession.desktop.RenderingChoice;
 import com.kitesession.desktop.SingleInstance;
 import com.kitesession.desktop.WindowLauncher;
 import com.kitesession.kite.KiteClient;
@@ -23,6 +25,7 @@ import com.kitesession.storage.AppPaths;
 import com.kitesession.ui.KiteSessionApp;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -137,10 +140,27 @@ public final class Main {
             // Also on a kill or a logout of the desktop session: leave nothing stale behind.
             Runtime.getRuntime().addShutdownHook(new Thread(primary::close, "kite-session-single-instance-close"));
         }
+        chooseRendering();
         try {
             Application.launch(KiteSessionApp.class, args);
         } finally {
             if (instance instanceof SingleInstance.Primary primary) primary.close();
+        }
+    }
+
+    /**
+     * Software rendering where no GPU can be used (see {@link RenderingChoice}): both settings are
+     * read when the toolkit starts, so they are made before it. System.getenv() is read first, so
+     * child processes keep the environment this process was given.
+     */
+    private static void chooseRendering() {
+        RenderingChoice choice = RenderingChoice.decide(System.getProperty("os.name", ""), System.getenv(),
+                System.getProperty(RenderingChoice.PRISM_ORDER), Path.of("/dev"));
+        LOG.info("Rendering: " + (choice.software() ? "software" : "JavaFX's choice") + " (" + choice.reason() + ")");
+        if (!choice.software()) return;
+        System.setProperty(RenderingChoice.PRISM_ORDER, RenderingChoice.SOFTWARE_ORDER);
+        if (!LibcEnvironment.setIfUnset(RenderingChoice.GDK_GL, RenderingChoice.GDK_GL_OFF)) {
+            LOG.info("Could not set " + RenderingChoice.GDK_GL + "; GTK may still load OpenGL.");
         }
     }
 
