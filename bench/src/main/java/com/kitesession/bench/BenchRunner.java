@@ -103,7 +103,8 @@ public final class BenchRunner {
             ScalingBench.Plan plan = new ScalingBench.Plan(
                     List.of(opt.getOrDefault("profiles", "1,5,20").split(",")).stream().map(Integer::parseInt).toList(),
                     Integer.parseInt(opt.getOrDefault("scaling-warmup", "0")), Integer.parseInt(opt.getOrDefault("scaling-runs", "3")),
-                    1000L * Integer.parseInt(opt.getOrDefault("idle-seconds", "30")), 5_000,
+                    1000L * Integer.parseInt(opt.getOrDefault("idle-seconds", "30")),
+                    1000L * Integer.parseInt(opt.getOrDefault("settle-seconds", "20")),
                     Integer.parseInt(opt.getOrDefault("liveness-minutes", "1")));
             String config = opt.getOrDefault("scaling-config", "packaged");
             System.err.println("scaling: " + plan.profileCounts() + " profiles, " + plan.runs() + " runs each, `" + config + "` ...");

@@ -15,8 +15,15 @@ import java.util.Map;
  * as median and spread. Fills {@code summary}, {@code failedRuns} and {@code runs} of a JSON object.
  */
 final class RunSeries {
-    /** One run's numbers, or why it failed; {@code line} is what the console shows of a good run. */
-    record Outcome(Map<String, Double> metrics, String error, String line) {
+    /**
+     * One run's numbers, or why it failed; {@code notes} (or null) go with the run's numbers into
+     * the JSON; {@code line} is what the console shows of a good run.
+     */
+    record Outcome(Map<String, Double> metrics, JsonObject notes, String error, String line) {
+        Outcome(Map<String, Double> metrics, String error, String line) {
+            this(metrics, null, error, line);
+        }
+
         static Outcome failed(String error) {
             return new Outcome(Map.of(), error, "");
         }
@@ -48,6 +55,7 @@ final class RunSeries {
             if (i < 0) continue;
             JsonObject run = new JsonObject();
             outcome.metrics().forEach((k, v) -> run.addProperty(k, Report.round(v)));
+            if (outcome.notes() != null) run.add("notes", outcome.notes());
             runsJson.add(run);
             outcome.metrics().forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }

@@ -44,7 +44,8 @@ final class ScalingBench {
     record Plan(List<Integer> profileCounts, int warmup, int runs, long idleMs, long settleMs, int livenessMinutes) {
         long stayMs() {
             // Long enough for one liveness round after interactive, whatever the idle phases take.
-            return Math.max(2 * (settleMs + idleMs), TimeUnit.MINUTES.toMillis(livenessMinutes) + 10_000);
+            return Math.max(settleMs + 2 * idleMs + ScalingChild.ICONIFY_SETTLE_MS + 5_000,
+                    TimeUnit.MINUTES.toMillis(livenessMinutes) + 10_000);
         }
     }
 
@@ -55,6 +56,7 @@ final class ScalingBench {
         JsonObject scaling = new JsonObject();
         scaling.addProperty("configuration", launcher.name());
         scaling.addProperty("idleMs", plan.idleMs());
+        scaling.addProperty("settleMs", plan.settleMs());
         scaling.addProperty("livenessMinutes", plan.livenessMinutes());
         // Classic pages: the profiles' sessions are minted by plain form posts; the app itself only checks them.
         SimulatorConfig config = SimulatorConfig.builder().loginPage(LoginPageStyle.CLASSIC).build();
@@ -73,7 +75,10 @@ final class ScalingBench {
                     JsonObject child = BenchRunner.runChild(launcher, options, work, label, 0, home).json();
                     if (!child.get("ok").getAsBoolean()) return RunSeries.Outcome.failed(child.get("error").getAsString());
                     var m = ScalingMetrics.of(child, proxy.seen());
-                    return new RunSeries.Outcome(m, null, String.format(Locale.ROOT,
+                    JsonObject notes = new JsonObject();
+                    notes.addProperty("busiestThreadsShown", child.get("shownBusiestThreads").getAsString());
+                    notes.addProperty("busiestThreadsMinimised", child.get("hiddenBusiestThreads").getAsString());
+                    return new RunSeries.Outcome(m, notes, null, String.format(Locale.ROOT,
                             "%d profiles: cold start %.0f ms, idle CPU %.2f %% shown, %.2f %% minimised, %.1f requests/min,"
                                     + " at most %.0f in one second", count, m.get("coldStartMs"), m.get("idleShownCpuPct"),
                             m.get("idleHiddenCpuPct"), m.get("requestsPerMinute"), m.get("peakRequestsPerSecond")));

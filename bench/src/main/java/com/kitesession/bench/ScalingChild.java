@@ -3,6 +3,7 @@ package com.kitesession.bench;
 import com.google.gson.JsonObject;
 import com.kitesession.Main;
 import com.kitesession.perf.Milestones;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +25,17 @@ import javafx.util.Duration;
  * One scaling run inside the app's process ({@code -Dbench.scaling=true}, started through
  * {@link BenchChild}): the settings folder holds {@code bench.profiles} profiles, each with a live
  * session, their secrets in the passphrase-encrypted file. It types the passphrase into the app's
- * dialog (machine speed), waits until the list shows every profile (interactive), then sits idle:
- * {@code bench.idleMs} with the window shown, then as long with it minimised, reading the
- * process's CPU time and counting the JavaFX pulses around each, and stays up until
+ * dialog (machine speed), waits until the list shows every profile (interactive), lets the start's
+ * work settle ({@code bench.settleMs}: class loading, the compiler, the start's checks), then
+ * sits idle: {@code bench.idleMs} with the window shown, then as long with it minimised, reading the
+ * process's CPU time (in all and by thread) and counting the JavaFX pulses around each, and stays up until
  * {@code bench.stayMs} after interactive so a liveness round can come due. Prints
  * {@code BENCH-RESULT {json}} and ends.
  */
 final class ScalingChild {
     private static final long POLL_MS = 10;
+    /** For the window manager to minimise the window and the app to notice. */
+    static final long ICONIFY_SETTLE_MS = 3_000;
     private static final AtomicLong PULSES = new AtomicLong();
     private static int expectedRows;
     private static String passphrase;
@@ -104,7 +108,7 @@ final class ScalingChild {
         out.addProperty("rssPeakAtInteractiveKb", BenchChild.procStatusKb("VmHWM"));
         out.addProperty("cpuAtInteractiveNs", BenchChild.processCpuNanos());
         out.addProperty("rows", expectedRows);
-        long settleMs = Long.getLong("bench.settleMs", 5_000);
+        long settleMs = Long.getLong("bench.settleMs", 20_000);
         long idleMs = Long.getLong("bench.idleMs", 30_000);
         long stayMs = Long.getLong("bench.stayMs", 75_000);
         long interactive = System.nanoTime();
@@ -116,7 +120,7 @@ final class ScalingChild {
                     stage.setIconified(true);
                     return null;
                 });
-                TimeUnit.MILLISECONDS.sleep(settleMs);
+                TimeUnit.MILLISECONDS.sleep(ICONIFY_SETTLE_MS);
                 out.addProperty("iconified", onFx(stage::isIconified));
                 phase("hidden", idleMs, out);
                 long left = stayMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interactive);
@@ -139,11 +143,15 @@ final class ScalingChild {
     private static void phase(String name, long ms, JsonObject out) throws InterruptedException {
         long cpu = BenchChild.processCpuNanos();
         long pulses = PULSES.get();
-        BenchChild.mark("idle." + name + ".start", System.nanoTime());
+        Map<String, Long> threads = ThreadCpu.now();
+        long start = System.nanoTime();
+        BenchChild.mark("idle." + name + ".start", start);
         TimeUnit.MILLISECONDS.sleep(ms);
-        BenchChild.mark("idle." + name + ".end", System.nanoTime());
+        long end = System.nanoTime();
+        BenchChild.mark("idle." + name + ".end", end);
         out.addProperty(name + "CpuNs", BenchChild.processCpuNanos() - cpu);
         out.addProperty(name + "Pulses", PULSES.get() - pulses);
+        out.addProperty(name + "BusiestThreads", ThreadCpu.top(threads, ThreadCpu.now(), (end - start) / 1e6, 5));
     }
 
     private static <T> T onFx(Supplier<T> what) throws InterruptedException {

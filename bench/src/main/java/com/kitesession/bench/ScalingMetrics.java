@@ -17,7 +17,7 @@ final class ScalingMetrics {
             new String[] {"shownPulsesPerSecond", "JavaFX pulses per second, window shown"},
             new String[] {"hiddenPulsesPerSecond", "JavaFX pulses per second, window minimised"},
             new String[] {"iconified", "window reported minimised (1 = yes)"},
-            new String[] {"startRequests", "Requests to Kite at start (process start to 5 s after interactive)"},
+            new String[] {"startRequests", "Requests to Kite at start (process start to the idle phases)"},
             new String[] {"requestsPerMinute", "Requests to Kite per minute, idle, after that (liveness every %d min)"},
             new String[] {"livenessRequests", "GET /user/profile (liveness checks) in the whole run"},
             new String[] {"peakRequestsPerSecond", "Most requests in any one second (Kite allows 10)"},
@@ -38,8 +38,8 @@ final class ScalingMetrics {
         out.put("hiddenPulsesPerSecond", perSecond(child, "hiddenPulses", m.between("idle.hidden.start", "idle.hidden.end")));
         out.put("iconified", child.has("iconified") && child.get("iconified").getAsBoolean() ? 1.0 : 0.0);
 
-        // The start check (every live session, once the list is read) runs into the settling seconds
-        // after interactive; the idle window from there to the end of the run holds the periodic rounds.
+        // The start check (every live session, once the list is read) runs into the settling time
+        // after interactive; the idle phases from there to the end of the run hold the periodic rounds.
         long launch = m.at("launch", 0);
         long idleStart = m.at("idle.shown.start", 0);
         long end = m.at("bench.end", 0);

@@ -17,7 +17,8 @@ final class ScalingReport {
         md.append("\nScaling with the work (`").append(scaling.get("configuration").getAsString())
                 .append("`; each profile with a live session against the simulator, secrets in the passphrase-encrypted file;")
                 .append(" idle ").append(idleSeconds).append(" s shown, then ").append(idleSeconds)
-                .append(" s minimised, window manager: ").append(scaling.get("windowManager").getAsString())
+                .append(" s minimised, after ").append(scaling.get("settleMs").getAsLong() / 1000)
+                .append(" s to settle after interactive; window manager: ").append(scaling.get("windowManager").getAsString())
                 .append("; median of ").append(first.getAsJsonArray("runs").size()).append(" runs [min–max]):\n\n| |");
         counts.forEach(c -> md.append(' ').append(c).append(c.equals("1") ? " profile |" : " profiles |"));
         md.append("\n|---|").append("---|".repeat(counts.size())).append('\n');
@@ -35,6 +36,15 @@ final class ScalingReport {
                         .append(number(s.get("max").getAsDouble(), row[0])).append("] |");
             }
             md.append('\n');
+        }
+        md.append("\nThe busiest threads while idle (first run; % of one core):\n\n");
+        for (String c : counts) {
+            JsonObject run = scaling.getAsJsonObject(c).getAsJsonArray("runs").get(0).getAsJsonObject();
+            if (!run.has("notes")) continue;
+            JsonObject notes = run.getAsJsonObject("notes");
+            md.append("- ").append(c).append(c.equals("1") ? " profile" : " profiles").append(", shown: ")
+                    .append(notes.get("busiestThreadsShown").getAsString()).append("; minimised: ")
+                    .append(notes.get("busiestThreadsMinimised").getAsString()).append('\n');
         }
     }
 
