@@ -45,10 +45,20 @@ public final class BenchChild {
     private BenchChild() {}
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("bench.scaling")) {
+            ScalingChild.main(args);
+            return;
+        }
         mark("jvm.main", System.nanoTime());
         clickDelayMs = Long.getLong("bench.clickDelayMs", 1000);
         long timeoutMs = Long.getLong("bench.timeoutMs", 60_000);
         Milestones.install(BenchChild::onMark);
+        startWatchdog(timeoutMs);
+        Main.main(new String[0]);
+    }
+
+    /** Ends the run with a failure after {@code timeoutMs}: a run never hangs the benchmark. */
+    static void startWatchdog(long timeoutMs) {
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(timeoutMs);
@@ -59,10 +69,9 @@ public final class BenchChild {
         }, "bench-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        Main.main(new String[0]);
     }
 
-    private static synchronized void mark(String name, long nanos) {
+    static synchronized void mark(String name, long nanos) {
         MARKS.add(new Object[] {name, nanos});
     }
 
@@ -72,7 +81,7 @@ public final class BenchChild {
         switch (name) {
             case "app.stage-shown" -> onStageShown();
             case "login.autofilled" -> onPageFilled();
-            case "token.shown" -> afterNextPulse("token.painted", BenchChild::finish);
+            case "token.shown" -> afterNextPulse(scene, "token.painted", BenchChild::finish);
             default -> { }
         }
     }
@@ -81,7 +90,7 @@ public final class BenchChild {
     private static void onStageShown() {
         Window stage = Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
         scene = stage.getScene();
-        afterNextPulse("fx.first-pulse", () -> { });
+        afterNextPulse(scene, "fx.first-pulse", () -> { });
         Button login = (Button) scene.lookup("#login");
         if (login == null) {
             fail("no #login button in the window");
@@ -100,7 +109,7 @@ public final class BenchChild {
         if (clicked) return;
         clicked = true;
         mark("ui.login-enabled", System.nanoTime());
-        afterNextPulse("ui.interactive", () -> {
+        afterNextPulse(scene, "ui.interactive", () -> {
             hwmAtInteractiveKb = procStatusKb("VmHWM");
             cpuAtInteractiveNs = processCpuNanos();
             // A person needs a moment to see the window and reach for the button.
@@ -139,7 +148,7 @@ public final class BenchChild {
     }
 
     /** Marks {@code name} at the end of the next layout pass (the frame that shows the change), then runs {@code then}. */
-    private static void afterNextPulse(String name, Runnable then) {
+    static void afterNextPulse(Scene scene, String name, Runnable then) {
         Runnable[] self = new Runnable[1];
         self[0] = () -> {
             mark(name, System.nanoTime());
@@ -185,7 +194,7 @@ public final class BenchChild {
         reader.start();
     }
 
-    private static void fail(String why) {
+    static void fail(String why) {
         JsonObject out = new JsonObject();
         out.addProperty("ok", false);
         out.addProperty("error", why);
@@ -194,7 +203,7 @@ public final class BenchChild {
         Runtime.getRuntime().halt(1);
     }
 
-    private static synchronized JsonArray marksJson() {
+    static synchronized JsonArray marksJson() {
         JsonArray marks = new JsonArray();
         for (Object[] m : MARKS) {
             JsonArray pair = new JsonArray();
@@ -205,7 +214,7 @@ public final class BenchChild {
         return marks;
     }
 
-    private static synchronized void emit(JsonObject out) {
+    static synchronized void emit(JsonObject out) {
         System.out.println(RESULT_PREFIX + out);
         System.out.flush();
     }

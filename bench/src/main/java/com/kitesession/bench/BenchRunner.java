@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,9 @@ public final class BenchRunner {
         long clickDelay = Long.parseLong(opt.getOrDefault("click-delay-ms", "1000"));
         int exWarmup = Integer.parseInt(opt.getOrDefault("exchange-warmup", "300"));
         int exIterations = Integer.parseInt(opt.getOrDefault("exchange-iterations", "1000"));
-        List<String> configs = List.of(opt.getOrDefault("configs", String.join(",", Launchers.ALL)).split(","));
+        // "none": only the peer, the scaling runs or the exchange.
+        List<String> configs = List.of(opt.getOrDefault("configs", String.join(",", Launchers.ALL)).split(",")).stream()
+                .filter(c -> !c.isBlank() && !c.equals("none")).toList();
         List<String> extra = opt.containsKey("jvm-opts") && !opt.get("jvm-opts").isBlank()
                 ? List.of(opt.get("jvm-opts").trim().split("\\s+")) : List.of();
         Path out = Path.of(opt.getOrDefault("out", "bench/results"));
@@ -73,39 +76,40 @@ public final class BenchRunner {
             launcher.jvmOptions().forEach(shown::add);
             extra.forEach(shown::add);
             c.add("jvmOptions", shown);
-            JsonArray runsJson = new JsonArray();
-            Map<String, List<Double>> values = new LinkedHashMap<>();
-            int failures = 0;
-            for (int i = -warmup; i < runs; i++) {
-                String label = config + (i < 0 ? "-warmup" + (i + warmup + 1) : "-" + (i + 1));
+            String[] javafxSeen = new String[1];
+            RunSeries.run(config, warmup, runs, work.resolve("logs"), label -> {
                 JsonObject child = runChild(launcher, extra, work, label, clickDelay).json();
-                if (!child.get("ok").getAsBoolean()) {
-                    failures++;
-                    System.err.println(label + ": FAILED: " + child.get("error").getAsString() + " (log: "
-                            + work.resolve("logs").resolve(label + ".log") + ")");
-                    if (i >= 0) i--; // run again: N good runs are wanted
-                    if (failures > 3 + runs / 2) throw new IllegalStateException("too many failed runs; see " + work.resolve("logs"));
-                    continue;
-                }
-                if (child.has("javafxVersion")) javafx = child.get("javafxVersion").getAsString();
+                if (!child.get("ok").getAsBoolean()) return RunSeries.Outcome.failed(child.get("error").getAsString());
+                if (child.has("javafxVersion")) javafxSeen[0] = child.get("javafxVersion").getAsString();
                 Map<String, Double> m = Metrics.of(child, child.get("launchNanos").getAsLong());
-                System.err.printf("%s: cold start %.0f ms, click-to-token %.0f ms, peak RSS %.0f MB%s%n", label,
-                        m.get("coldStartMs"), m.get("clickToTokenMs"), m.get("rssPeakMb"), i < 0 ? " (warm-up, not counted)" : "");
-                if (i < 0) continue;
-                JsonObject run = new JsonObject();
-                m.forEach((k, v) -> run.addProperty(k, Report.round(v)));
-                runsJson.add(run);
-                m.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-            }
-            JsonObject summary = new JsonObject();
-            values.forEach((k, v) -> summary.add(k, Report.statsJson(Stats.of(v))));
-            c.add("summary", summary);
-            c.addProperty("failedRuns", failures);
-            c.add("runs", runsJson);
+                return new RunSeries.Outcome(m, null, String.format(Locale.ROOT,
+                        "cold start %.0f ms, click-to-token %.0f ms, peak RSS %.0f MB, peak PSS (tree) %.0f MB",
+                        m.get("coldStartMs"), m.get("clickToTokenMs"), m.get("rssPeakMb"), m.get("pssTreePeakMb")));
+            }, c);
+            if (javafxSeen[0] != null) javafx = javafxSeen[0];
             configsJson.add(config, c);
         }
         machine.addProperty("javafx", javafx);
         result.add("configs", configsJson);
+
+        if (opt.containsKey("peer-dir")) {
+            System.err.println("peer: a scripted Chromium login, " + runs + " runs after " + warmup + " warm-up ...");
+            result.add("peer", PeerBench.run(Path.of(opt.get("peer-dir")).toAbsolutePath(),
+                    opt.getOrDefault("peer-chromium", "/usr/bin/chromium"), !opt.containsKey("peer-headed"), warmup, runs,
+                    work.resolve("logs")));
+        }
+
+        if (opt.containsKey("scaling") && !opt.get("scaling").equals("false")) {
+            ScalingBench.Plan plan = new ScalingBench.Plan(
+                    List.of(opt.getOrDefault("profiles", "1,5,20").split(",")).stream().map(Integer::parseInt).toList(),
+                    Integer.parseInt(opt.getOrDefault("scaling-warmup", "0")), Integer.parseInt(opt.getOrDefault("scaling-runs", "3")),
+                    1000L * Integer.parseInt(opt.getOrDefault("idle-seconds", "30")),
+                    1000L * Integer.parseInt(opt.getOrDefault("settle-seconds", "20")),
+                    Integer.parseInt(opt.getOrDefault("liveness-minutes", "1")));
+            String config = opt.getOrDefault("scaling-config", "packaged");
+            System.err.println("scaling: " + plan.profileCounts() + " profiles, " + plan.runs() + " runs each, `" + config + "` ...");
+            result.add("scaling", ScalingBench.run(plan, Launchers.prepare(config, classpath, image, work, clickDelay), extra, work));
+        }
 
         if (!opt.containsKey("skip-exchange")) {
             System.err.println("exchange only: " + exIterations + " iterations after " + exWarmup + " warm-up ...");
@@ -123,7 +127,12 @@ public final class BenchRunner {
     /** One run of the app in a fresh JVM; the runner's clock is read just before the process starts. */
     static Launchers.JsonResult runChild(Launchers.Launcher launcher, List<String> jvmExtra, Path work, String label,
             long clickDelay) throws IOException, InterruptedException {
-        Path home = Files.createTempDirectory(work, "home-");
+        return runChild(launcher, jvmExtra, work, label, clickDelay, Files.createTempDirectory(work, "home-"));
+    }
+
+    /** The same on a settings folder prepared beforehand ({@code home}, deleted after the run). */
+    static Launchers.JsonResult runChild(Launchers.Launcher launcher, List<String> jvmExtra, Path work, String label,
+            long clickDelay, Path home) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(jvmExtra);
         options.add("-Dkite.session.home=" + home);
         options.add("-Dbench.clickDelayMs=" + clickDelay);
@@ -140,6 +149,7 @@ public final class BenchRunner {
         String load = Machine.loadAverage().split(" ")[0];
         long launch = System.nanoTime();
         Process p = pb.start();
+        TreeMemory memory = TreeMemory.sample(p.toHandle(), TreeMemory.INTERVAL_MS);
         String line;
         JsonObject found = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -149,7 +159,8 @@ public final class BenchRunner {
                 }
             }
         }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly(); // the child's own watchdog ends its output
+        memory.close();
         Launchers.deleteTree(home);
         if (found == null) {
             found = new JsonObject();
@@ -157,6 +168,10 @@ public final class BenchRunner {
             found.addProperty("error", "the app ended without a result (exit " + p.exitValue() + ")");
         }
         found.addProperty("launchNanos", launch);
+        TreeMemory.Peak peak = memory.peak();
+        found.addProperty("pssTreePeakKb", peak.pssKb());
+        found.addProperty("rssTreePeakKb", peak.rssKb());
+        found.addProperty("memorySamples", peak.samples());
         try {
             found.addProperty("loadAverage1", Double.parseDouble(load));
         } catch (NumberFormatException e) {

@@ -52,7 +52,10 @@ final class Report {
         StringBuilder md = new StringBuilder();
         JsonObject machine = r.getAsJsonObject("machine");
         JsonObject settings = r.getAsJsonObject("settings");
-        JsonObject configs = r.getAsJsonObject("configs");
+        JsonObject configs = r.getAsJsonObject("configs").deepCopy();
+        List<String> apps = configs.keySet().stream().toList();
+        // The peer is one more column of the table; the app's rows are empty there and the other way round.
+        if (r.has("peer")) configs.add(PeerReport.COLUMN, r.getAsJsonObject("peer"));
         List<String> names = configs.keySet().stream().toList();
 
         md.append("Measured by `bench/run` on ").append(str(r, "when")).append(" (commit ").append(str(r, "gitCommit"))
@@ -82,6 +85,7 @@ final class Report {
         row(md, configs, names, "coldStartMs", "Cold start to interactive", "< 1.5 s", COLD_START_TARGET_MS);
         row(md, configs, names, "clickToTokenMs", "Click-to-token (one-click autofill)", "< 1.0 s", CLICK_TO_TOKEN_TARGET_MS);
         row(md, configs, names, "rssPeakMb", "Peak RSS, start and one login", "< 250 MB", RSS_TARGET_MB);
+        if (r.has("peer")) PeerReport.rows(md, configs, names, apps);
         row(md, configs, names, "heapAfterGcMb", "Java heap after the login (after GC)", "", Double.NaN);
         row(md, configs, names, "coldStartCpuMs", "CPU time to interactive (all threads)", "", Double.NaN);
         row(md, configs, names, "loadAverage1", "Load average (1 min) at each launch", "", Double.NaN);
@@ -96,12 +100,17 @@ final class Report {
             md.append(" |".repeat(Math.max(1, names.size()))).append('\n');
         }
 
-        md.append("\nWhere the time goes (median ms):\n\n| step |");
+        if (r.has("peer")) PeerReport.steps(md, r.getAsJsonObject("peer"));
+        if (r.has("scaling")) ScalingReport.append(md, r.getAsJsonObject("scaling"));
+        if (apps.isEmpty()) return md.toString(); // --configs none
+        md.append("\nWhere the app's time goes (median ms):\n\n| step |");
+        names = apps;
         for (String name : names) md.append(' ').append(configLabel(configs, name)).append(" |");
         md.append("\n|---|").append("---|".repeat(names.size())).append('\n');
         for (Metrics.Metric m : Metrics.ALL) {
             if (m.group().equals(Metrics.MEMORY) || m.key().equals("coldStartMs") || m.key().equals("clickToTokenMs")
-                    || m.key().equals("pageLoadsMs") || m.key().equals("appAndAutofillMs")) {
+                    || m.key().equals("toTokenMs")
+                    || !measuredInAny(configs, names, m.key())) {
                 continue;
             }
             md.append("| ").append(m.group()).append(": ").append(m.label()).append(" |");
@@ -119,7 +128,7 @@ final class Report {
         return "`" + name + "`";
     }
 
-    private static void row(StringBuilder md, JsonObject configs, List<String> names, String key, String label, String target,
+    static void row(StringBuilder md, JsonObject configs, List<String> names, String key, String label, String target,
             double targetValue) {
         md.append("| ").append(label).append(" | ").append(target).append(" |");
         for (String name : names) {
@@ -143,7 +152,12 @@ final class Report {
         return value < target ? "✔" : "✘";
     }
 
-    private static JsonObject summary(JsonObject configs, String name, String key) {
+    /** False for a step no run had (the classic login's 2FA page load, with the single-page login). */
+    private static boolean measuredInAny(JsonObject configs, List<String> names, String key) {
+        return names.stream().map(name -> summary(configs, name, key)).anyMatch(s -> s != null && s.get("n").getAsInt() > 0);
+    }
+
+    static JsonObject summary(JsonObject configs, String name, String key) {
         JsonObject c = configs.getAsJsonObject(name);
         if (c == null || !c.has("summary")) return null;
         JsonObject s = c.getAsJsonObject("summary");
