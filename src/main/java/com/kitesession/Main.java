@@ -20,6 +20,7 @@ import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.secrets.SecretStores;
 import com.kitesession.storage.AppPaths;
+import com.kitesession.ui.CdsTraining;
 import com.kitesession.ui.KiteSessionApp;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -137,6 +138,7 @@ public final class Main {
             // Also on a kill or a logout of the desktop session: leave nothing stale behind.
             Runtime.getRuntime().addShutdownHook(new Thread(primary::close, "kite-session-single-instance-close"));
         }
+        CdsTraining.installIfAsked(); // the build's training run for the app image's archive, never a person's start
         try {
             Application.launch(KiteSessionApp.class, args);
         } finally {
