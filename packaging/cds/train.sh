@@ -30,7 +30,10 @@ give_up() {
   exit 0
 }
 
-[[ -x "$launcher" && -f "$cfg" ]] || give_up "No app image at $image."
+if [[ ! -x "$launcher" || ! -f "$cfg" ]]; then
+  echo "[cds] No app image at $image (-Dapp-image.skip=true?): no archive to make." >&2
+  exit 0
+fi
 # A second run on the same image starts from the image jpackage made.
 rm -f "$jsa"
 sed -i '/^java-options=-XX:SharedArchiveFile=/d;/^java-options=-Xlog:cds/d' "$cfg"
