@@ -22,6 +22,7 @@ import com.kitesession.secrets.SecretStore;
 import com.kitesession.secrets.SecretStoreException;
 import com.kitesession.secrets.SecretStores;
 import com.kitesession.storage.AppPaths;
+import com.kitesession.ui.CdsTraining;
 import com.kitesession.ui.KiteSessionApp;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -141,6 +142,7 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(primary::close, "kite-session-single-instance-close"));
         }
         chooseRendering();
+        CdsTraining.installIfAsked(); // the build's training run for the app image's archive, never a person's start
         try {
             Application.launch(KiteSessionApp.class, args);
         } finally {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.kitesession.packaging.ImageLauncher.Run;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.storage.AppSettingsStore;
 import java.io.BufferedReader;
@@ -41,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AppImageIT {
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> SIM_NAMES =
             List.of("base-url", "api-key", "api-secret", "redirect-url", "user-id", "password", "totp-secret");
 
@@ -52,9 +52,21 @@ class AppImageIT {
 
     @BeforeAll
     static void findLauncher() {
-        Path image = Path.of(System.getProperty("kite.appImage", "target/jpackage/image/kite-session"));
-        launcher = image.resolve("bin/kite-session");
+        launcher = builtImage().resolve("bin/kite-session");
         assertTrue(Files.isExecutable(launcher), "no app image launcher at " + launcher + " (built by jpackage in pre-integration-test)");
+    }
+
+    /** The app image mvn verify built. */
+    static Path builtImage() {
+        return Path.of(System.getProperty("kite.appImage", "target/jpackage/image/kite-session"));
+    }
+
+    private Process start(List<String> args, Map<String, String> env) throws IOException {
+        return ImageLauncher.of(builtImage(), home).start(args, env);
+    }
+
+    private Run run(List<String> args, Map<String, String> env) throws Exception {
+        return ImageLauncher.of(builtImage(), home).run(args, env);
     }
 
     @Test
@@ -71,8 +83,8 @@ class AppImageIT {
 
         Run run = run(List.of("status", "--json"), Map.of());
 
-        assertEquals(0, run.exit, run.describe());
-        JsonArray profiles = JsonParser.parseString(run.out).getAsJsonArray();
+        assertEquals(0, run.exit(), run.describe());
+        JsonArray profiles = JsonParser.parseString(run.out()).getAsJsonArray();
         assertEquals(1, profiles.size(), run.describe());
         JsonObject p = profiles.get(0).getAsJsonObject();
         assertEquals("Packaging check", p.get("profile").getAsString());
@@ -82,16 +94,16 @@ class AppImageIT {
     @Test
     void exitCodesComeThroughTheLauncher() throws Exception {
         Run help = run(List.of("help"), Map.of());
-        assertEquals(0, help.exit, help.describe());
-        assertTrue(help.out.contains("usage:"), help.describe());
+        assertEquals(0, help.exit(), help.describe());
+        assertTrue(help.out().contains("usage:"), help.describe());
 
         Run unknown = run(List.of("no-such-command"), Map.of());
-        assertEquals(2, unknown.exit, unknown.describe());
+        assertEquals(2, unknown.exit(), unknown.describe());
 
         saveProfileNeverLoggedIn();
         Run token = run(List.of("token"), Map.of());
-        assertEquals(3, token.exit, token.describe()); // "no live token"
-        assertEquals("", token.out, token.describe());
+        assertEquals(3, token.exit(), token.describe()); // "no live token"
+        assertEquals("", token.out(), token.describe());
     }
 
     @Test
@@ -119,8 +131,8 @@ class AppImageIT {
             // refused by "Kite" (exit 3, the explanation on stderr, nothing on stdout).
             Run exchange = run(List.of("exchange", "--api-key", lines.get("api-key"), "--request-token", "made-up",
                     "--api-base", base), Map.of("KITE_API_SECRET", lines.get("api-secret")));
-            assertEquals(3, exchange.exit, exchange.describe());
-            assertEquals("", exchange.out, exchange.describe());
+            assertEquals(3, exchange.exit(), exchange.describe());
+            assertEquals("", exchange.out(), exchange.describe());
         } finally {
             sim.destroy(); // SIGTERM: the shutdown hook closes the server
             if (!sim.waitFor(30, TimeUnit.SECONDS)) {
@@ -154,46 +166,8 @@ class AppImageIT {
             }
             return lines;
         });
-        Map<String, String> lines = read.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Map<String, String> lines = read.get(ImageLauncher.WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(SIM_NAMES, new ArrayList<>(lines.keySet()), "sim printed " + lines + "; alive: " + sim.isAlive());
         return lines;
-    }
-
-    private Process start(List<String> args, Map<String, String> env) throws IOException {
-        return start(args, env, Files.createTempFile(home, "stderr", ".txt"));
-    }
-
-    /** The launcher with these arguments, settings in the temp folder, stderr to a file. */
-    private Process start(List<String> args, Map<String, String> env, Path stderr) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dkite.session.home=" + home + " -Dkite.session.secrets=memory");
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    private Run run(List<String> args, Map<String, String> env) throws Exception {
-        Path err = Files.createTempFile(home, "stderr", ".txt");
-        Process p = start(args, env, err);
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("kite-session " + String.join(" ", args) + " did not finish within " + WAIT.toSeconds() + " s");
-        }
-        return new Run(String.join(" ", args), p.exitValue(), out.get(10, TimeUnit.SECONDS), Files.readString(err));
-    }
-
-    private record Run(String args, int exit, String out, String err) {
-        String describe() {
-            return "kite-session " + args + " exited " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
     }
 }

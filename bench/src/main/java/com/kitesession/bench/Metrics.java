@@ -158,6 +158,10 @@ final class Metrics {
             throw new IllegalStateException("the run has no mark " + name + " #" + (index + 1));
         }
 
+        int count(String name) {
+            return (int) names.stream().filter(name::equals).count();
+        }
+
         /** NaN where either mark is missing (a version of the app without it). */
         double optional(String from, String to) {
             return names.contains(from) && names.contains(to) ? between(from, to) : Double.NaN;
