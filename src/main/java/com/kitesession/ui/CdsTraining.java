@@ -13,9 +13,10 @@ import javafx.stage.Window;
  * The build's training run for the app image's class-data archive ({@code packaging/cds/train.sh}):
  * with {@code -Dkite.session.cdsTraining=true} the window plays a person's first start on the demo
  * profile (press Log in to Kite, confirm the Kite page the autofill filled, see the token view) and
- * the process exits, so that {@code -XX:ArchiveClassesAtExit} archives the classes such a start
- * loads. Exit 0 once the token view shows; 1 if it does not within {@link #DEADLINE_MS} (the build
- * then ships no archive). It listens to {@link Milestones}, as the benchmark does, and changes
+ * the process exits, so that {@code -XX:DumpLoadedClassList} lists the classes such a start loads
+ * (the class list the image and the .deb ship; make-cds-archive.sh dumps the archive from it). Exit
+ * 0 once the token view shows; 1 if it does not within {@link #DEADLINE_MS} (the build then ships no
+ * class list and no archive). It listens to {@link Milestones}, as the benchmark does, and changes
  * nothing else in the app.
  */
 public final class CdsTraining {

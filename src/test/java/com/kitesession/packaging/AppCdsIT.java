@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class AppCdsIT {
     private static final String ARCHIVE = "lib/app/kite-session.jsa";
-    private static final String FROM_APP_ARCHIVE = "source: shared objects file (top)";
+    private static final String FROM_APP_ARCHIVE = "source: shared objects file";
 
     @TempDir
     Path home;

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -18,9 +19,10 @@ import java.util.stream.Stream;
  * <li>{@code packaged}: the jpackage app image exactly as {@code mvn verify} builds it (its jlinked
  *     runtime, launcher, JVM options and AppCDS archive), with the benchmark's jar added to its class
  *     path. JDK 17 ties an AppCDS archive to the class path it was written with (the jars' absolute
- *     paths), so the copy the benchmark runs gets its own archive, made as the build makes the
- *     image's: a training run of the window that logs in to the demo, with
- *     {@code -XX:ArchiveClassesAtExit}.</li>
+ *     paths), so the copy the benchmark runs gets its own archive, made as make-cds-archive.sh makes
+ *     the image's: a static dump from the class list the image ships. With
+ *     {@code KITE_BENCH_APPCDS=dynamic}, for comparison, the archive the image had before: a dynamic
+ *     one from a training run of the window that logs in to the demo ({@code -XX:ArchiveClassesAtExit}).</li>
  * </ul>
  */
 final class Launchers {
@@ -45,9 +47,14 @@ final class Launchers {
                 if (!Files.exists(copy.resolve("lib/app").resolve(ARCHIVE))) {
                     return new Launcher(name, "app image as built (no AppCDS archive)", launcherOf(copy), true, javaOptions(copy));
                 }
-                trainAppCds(copy, work, name, clickDelay);
-                return new Launcher(name, "app image as built (its AppCDS archive made again for the copy)", launcherOf(copy), true,
-                        javaOptions(copy));
+                boolean dynamic = "dynamic".equals(System.getenv("KITE_BENCH_APPCDS"));
+                if (dynamic) {
+                    trainAppCds(copy, work, name, clickDelay);
+                } else {
+                    dumpStaticAppCds(copy, classpath, work);
+                }
+                return new Launcher(name, "app image as built (its AppCDS archive made again for the copy, "
+                        + (dynamic ? "dynamic" : "static") + ")", launcherOf(copy), true, javaOptions(copy));
             }
             default -> throw new IllegalArgumentException("unknown configuration " + name + " (one of " + ALL + ")");
         }
@@ -71,6 +78,28 @@ final class Launchers {
             throw new IllegalStateException("the AppCDS training run failed; see " + work.resolve("logs"));
         }
         Files.write(cfg, asBuilt);
+    }
+
+    /**
+     * The copy's AppCDS archive, made as lib/app/make-cds-archive.sh makes the image's: the runtime's java with
+     * -Xshare:dump and the class list the build's training run wrote, for the copy's class path (the benchmark's
+     * jar first, as its .cfg says).
+     */
+    private static void dumpStaticAppCds(Path copy, String classpath, Path work) throws IOException, InterruptedException {
+        Path app = copy.toRealPath().resolve("lib/app");
+        Path archive = app.resolve(ARCHIVE);
+        Files.delete(archive);
+        String benchJar = Path.of(classpath.split(File.pathSeparator)[0]).getFileName().toString();
+        String copyClasspath = app.resolve(benchJar) + File.pathSeparator + app.resolve("kite-session.jar");
+        Path log = work.resolve("logs").resolve("appcds-static-dump.log");
+        Files.createDirectories(log.getParent());
+        Process dump = new ProcessBuilder(copy.resolve("lib/runtime/bin/java").toString(), "-Xshare:dump",
+                "-XX:SharedClassListFile=" + app.resolve("kite-session.classlist"), "-XX:SharedArchiveFile=" + archive,
+                "-cp", copyClasspath).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!dump.waitFor(180, TimeUnit.SECONDS) || dump.exitValue() != 0 || !Files.exists(archive)) {
+            dump.destroyForcibly();
+            throw new IllegalStateException("the static AppCDS dump failed; see " + log);
+        }
     }
 
     /** A fresh copy of the app image that starts {@link BenchChild} with the benchmark's jar on its class path. */
