@@ -139,7 +139,9 @@ public final class MainModel {
         if (shown == null || selected == null || shown.isExpired(instant) || refused) {
             title.set(APP_NAME);
         } else {
-            title.set(selected.name() + " \u00b7 " + Countdown.format(shown.remaining(instant)) + " left \u2013 " + APP_NAME);
+            // Minutes: a title is read at a glance in the taskbar, and a minimised window ticks every 15 s.
+            title.set(selected.name() + " \u00b7 " + Countdown.hoursMinutes(shown.remaining(instant)) + " left \u2013 "
+                    + APP_NAME);
         }
     }
 

@@ -159,12 +159,13 @@ public final class MainWindow extends BorderPane {
 
     /**
      * The one timer: the model's "now" each second, the clock line every 2 s, reminders every 15 s.
-     * Hidden in the tray, nothing shows seconds: "now" moves every 15 s (the tooltip shows minutes,
-     * the liveness round and the expiry need no finer), so a waiting app costs next to nothing.
+     * Hidden in the tray or minimised, nothing on screen shows seconds: "now" moves every 15 s (the
+     * tooltip and the title show minutes; the liveness round and the expiry need no finer), so a
+     * waiting app does not repaint a window nobody sees every second.
      */
     private void tick() {
         ticks++;
-        boolean hidden = owner() != null && !owner().isShowing();
+        boolean hidden = owner() != null && (!owner().isShowing() || owner() instanceof Stage stage && stage.isIconified());
         if (!hidden || ticks % 15 == 0) model.tick(kiteClock.instant());
         if (!hidden && ticks % 2 == 0) clockBar.refresh();
         if (ticks % 15 == 0) checkReminders();

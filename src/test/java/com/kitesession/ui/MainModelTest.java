@@ -37,11 +37,13 @@ class MainModelTest {
     void theTitleCountsDownWithTheSharedSecond() {
         model.profile.set(profile);
         model.session.set(session);
-        assertEquals("Main account \u00b7 20:00:00 left \u2013 Kite Session Manager", model.titleProperty().get());
+        assertEquals("Main account \u00b7 20:00 left \u2013 Kite Session Manager", model.titleProperty().get());
         model.tick(TEN_AM_IST.plusSeconds(1));
-        assertEquals("Main account \u00b7 19:59:59 left \u2013 Kite Session Manager", model.titleProperty().get());
+        assertEquals("Main account \u00b7 20:00 left \u2013 Kite Session Manager", model.titleProperty().get());
+        model.tick(TEN_AM_IST.plusSeconds(60));
+        assertEquals("Main account \u00b7 19:59 left \u2013 Kite Session Manager", model.titleProperty().get());
         model.tick(ist("2026-11-24T05:59:59"));
-        assertEquals("Main account \u00b7 00:00:01 left \u2013 Kite Session Manager", model.titleProperty().get());
+        assertEquals("Main account \u00b7 00:01 left \u2013 Kite Session Manager", model.titleProperty().get());
     }
 
     @Test
@@ -52,7 +54,7 @@ class MainModelTest {
         assertEquals("Kite Session Manager", model.titleProperty().get());
 
         model.tick(TEN_AM_IST);
-        assertEquals("Main account \u00b7 20:00:00 left \u2013 Kite Session Manager", model.titleProperty().get());
+        assertEquals("Main account \u00b7 20:00 left \u2013 Kite Session Manager", model.titleProperty().get());
         model.session.set(null);
         assertEquals("Kite Session Manager", model.titleProperty().get());
     }
