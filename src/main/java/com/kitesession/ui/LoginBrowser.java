@@ -62,6 +62,8 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
      * {@code webData} says where WebKit keeps its data and which user agent it sends.
      */
     LoginBrowser(Runnable onCancel, Consumer<String> openInBrowser, LoginWebData webData) {
+        // Before anything of WebKit's loads (the warm-up's library load may already read the mode).
+        timersOffThePulse();
         getStyleClass().add("login-browser");
         this.webData = webData;
         addressBar = new LoginAddressBar(() -> {

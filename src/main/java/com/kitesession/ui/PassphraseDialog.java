@@ -95,6 +95,9 @@ final class PassphraseDialog {
                 working.setVisible(false);
                 if (error == null) {
                     stage.close();
+                    // A closed window's scene keeps its animations: the spinner's and the password
+                    // field's caret blink would hold JavaFX's pulse at 60 a second for the whole run.
+                    stage.setScene(null);
                     onUnlocked.run();
                 } else {
                     problem.setText(error.getCause() != null ? error.getCause().getMessage() : "Could not unlock.");
