@@ -63,7 +63,7 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
      */
     LoginBrowser(Runnable onCancel, Consumer<String> openInBrowser, LoginWebData webData) {
         // Before anything of WebKit's loads (the warm-up's library load may already read the mode).
-        timersOffThePulse();
+        WebKitWarmUp.timersOffThePulse();
         getStyleClass().add("login-browser");
         this.webData = webData;
         addressBar = new LoginAddressBar(() -> {
@@ -76,23 +76,9 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
         pageWatch.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /**
-     * WebKit's timers on a thread of their own ({@code com.sun.webkit.platformticks=false}, read once,
-     * when the first engine is made). By default JavaFX drives them from its pulse and, while any
-     * engine exists, keeps that pulse running 60 times a second with a runLater each: measured here,
-     * 3-5 % of a core for a window that only waits (2.6 % with the window hidden in the tray). A
-     * value the person set on the command line wins.
-     */
-    static void timersOffThePulse() {
-        if (System.getProperty(PLATFORM_TICKS) == null) System.setProperty(PLATFORM_TICKS, "false");
-    }
-
-    private static final String PLATFORM_TICKS = "com.sun.webkit.platformticks";
-
     /** The engine, made on first use (FX thread). */
     private WebEngine engine() {
         if (engine != null) return engine;
-        timersOffThePulse();
         webView = new WebView();
         webView.setId("login-webview");
         engine = webView.getEngine();
