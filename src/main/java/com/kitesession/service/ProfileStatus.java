@@ -6,6 +6,7 @@ import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * One row of the profile list. The state is derived at any instant from what was read once
@@ -23,9 +24,14 @@ public record ProfileStatus(KiteProfile profile, SessionRecord record, boolean t
      * list and {@code kite-session profile list} say the same.
      */
     public String stateWords(Instant now) {
+        return stateWords(now, Countdown::format);
+    }
+
+    /** The same words with the time left as {@code countdown} writes it (the tray's hours and minutes). */
+    public String stateWords(Instant now, Function<Duration, String> countdown) {
         SessionState state = state(now);
         return switch (state) {
-            case ACTIVE, EXPIRING_SOON, UNKNOWN_OFFLINE -> state.label() + ", " + Countdown.format(remaining(now)) + " left";
+            case ACTIVE, EXPIRING_SOON, UNKNOWN_OFFLINE -> state.label() + ", " + countdown.apply(remaining(now)) + " left";
             default -> state.label();
         };
     }

@@ -9,14 +9,18 @@ public final class Countdown {
     /** {@code 17:42}: hours and minutes, the minute rounded up as {@link #format} rounds the second. */
     public static String hoursMinutes(Duration remaining) {
         if (remaining.isZero() || remaining.isNegative()) return "expired";
-        long minutes = (remaining.getSeconds() + (remaining.getNano() > 0 ? 1 : 0) + 59) / 60;
+        long minutes = (secondsRoundedUp(remaining) + 59) / 60;
         return String.format("%02d:%02d", minutes / 60, minutes % 60);
     }
 
     public static String format(Duration remaining) {
         if (remaining.isZero() || remaining.isNegative()) return "expired";
-        // Round up so the display reads 00:00:01 in the last second rather than 00:00:00.
-        long seconds = remaining.getSeconds() + (remaining.getNano() > 0 ? 1 : 0);
+        long seconds = secondsRoundedUp(remaining);
         return String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    }
+
+    /** Round up so the display reads 00:00:01 in the last second rather than 00:00:00. */
+    private static long secondsRoundedUp(Duration remaining) {
+        return remaining.getSeconds() + (remaining.getNano() > 0 ? 1 : 0);
     }
 }

@@ -3,7 +3,6 @@ package com.kitesession.ui;
 import com.kitesession.desktop.Tray;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.session.Countdown;
-import com.kitesession.session.SessionState;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -174,9 +173,7 @@ final class TrayPresenter {
     String tooltip(Instant now) {
         Optional<ProfileStatus> row = target(model.rows);
         if (row.isEmpty()) return APP + ": no profile yet";
-        SessionState session = row.get().state(now);
-        String state = (session.isLive() ? session.label() + ", " + Countdown.hoursMinutes(row.get().remaining(now))
-                + " left" : session.label()) + " \u00b7 ";
+        String state = row.get().stateWords(now, Countdown::hoursMinutes) + " \u00b7 ";
         String name = row.get().profile().name();
         int room = TOOLTIP_MAX - state.length();
         return state + (name.length() <= room ? name : name.substring(0, Math.max(0, room - 1)) + "\u2026");
