@@ -9,15 +9,12 @@ import com.kitesession.perf.Milestones;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.concurrent.Worker;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
-import javafx.util.Duration;
 import netscape.javascript.JSException;
 
 /**
@@ -35,8 +32,6 @@ import netscape.javascript.JSException;
  * styles and script engine for the real login page. A Login pressed before that makes it at once.
  */
 final class LoginBrowser extends BorderPane implements LoginSurface {
-    /** How often the page is read: Kite's 2FA step and its refusals appear without a page load. */
-    private static final Duration TICK = Duration.millis(300);
     private static final String STOPPED_PAGE = "<html><body style='font-family:sans-serif;color:#555;padding:2em'>"
             + "The login page tried to leave Kite and was stopped. Close login and log in again.</body></html>";
 
@@ -46,7 +41,7 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
     private boolean warmUpStarted;
     private final LoginAddressBar addressBar;
     private final LeftKiteNotice leftKite;
-    private final Timeline pageWatch;
+    private final PageWatch pageWatch = new PageWatch(this::readPage);
     private final LoginWebData webData;
     private LoginAttempt flow;
     private LoginNavigation navigation;
@@ -72,8 +67,6 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
         });
         leftKite = new LeftKiteNotice(openInBrowser);
         setTop(new VBox(addressBar, leftKite));
-        pageWatch = new Timeline(new KeyFrame(TICK, e -> readPage()));
-        pageWatch.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** The engine, made on first use (FX thread). */
@@ -81,6 +74,7 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
         if (engine != null) return engine;
         webView = new WebView();
         webView.setId("login-webview");
+        pageWatch.watchInput(webView); // a click or key in the page: Kite answers it without a page load
         engine = webView.getEngine();
         webData.configure(engine); // before the first load: WebKit reads both only then
         setCenter(webView);
@@ -90,6 +84,7 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
             if (state == Worker.State.RUNNING) lastRejectionText = ""; // a new attempt may be rejected again
             if (state == Worker.State.SUCCEEDED && flow != null) {
                 Milestones.mark("login.page-loaded");
+                pageWatch.activity(); // the person confirms the filled page next, by a click or a script
                 if (keepOnKite(false)) readPage();
                 Milestones.mark("login.autofilled");
             }
@@ -138,7 +133,7 @@ final class LoginBrowser extends BorderPane implements LoginSurface {
         WebEngine web = engine(); // made here if the warm-up has not made it yet
         Milestones.mark("login.page-requested");
         web.load(flow.loginUrl());
-        pageWatch.play();
+        pageWatch.start();
     }
 
     @Override
