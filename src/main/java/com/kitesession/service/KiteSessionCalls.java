@@ -33,7 +33,9 @@ final class KiteSessionCalls {
     /**
      * {@code GET /user/profile} with the session's token. Only Kite's 403 about the token itself
      * marks it refused (invalidated early, or expired past the expiry); a timeout, a dead
-     * network, a 429 or a 5xx say nothing about the token: unknown, and the token is kept.
+     * network or a 5xx say nothing about the token: unknown, and the token is kept. A 429 says
+     * nothing either, and not even that Kite is unreachable: the check did not happen
+     * ({@link CheckResult#rateLimited()}), and the last verdict stands.
      */
     CheckResult check(KiteProfile profile, ActiveSession session) {
         CheckResult result;
@@ -44,9 +46,11 @@ final class KiteSessionCalls {
         } catch (KiteException e) {
             failure = e.failureName() + (e instanceof KiteApiException api ? ", HTTP " + api.httpStatus() : "");
             result = new CheckResult(refusesToken(e) ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE,
-                    explainer.explainApiCall(e, session.expiresAt(), clock.instant().atZone(KiteTime.IST)));
+                    explainer.explainApiCall(e, session.expiresAt(), clock.instant().atZone(KiteTime.IST)),
+                    e instanceof KiteApiException api && api.httpStatus() == 429);
         }
-        LOG.info("Liveness of profile " + profile.id() + ": " + result.verdict() + (failure == null ? "" : " (" + failure + ")"));
+        LOG.info("Liveness of profile " + profile.id() + ": " + (result.rateLimited() ? "not checked" : result.verdict())
+                + (failure == null ? "" : " (" + failure + ")"));
         return result;
     }
 

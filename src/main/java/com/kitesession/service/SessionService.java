@@ -223,8 +223,16 @@ public final class SessionService {
         return token(profile).map(token -> ActiveSession.restore(profile.apiKey(), record, token));
     }
 
-    /** The outcome of a liveness check; {@code explanation} is null when the session is live. */
-    public record CheckResult(LivenessVerdict verdict, Explanation explanation) {}
+    /**
+     * The outcome of a liveness check; {@code explanation} is null when the session is live.
+     * {@code rateLimited}: Kite answered 429 (its 10 a second were used up, by the trader's own
+     * scripts as likely as by us), which says nothing about the token; the last verdict stands.
+     */
+    public record CheckResult(LivenessVerdict verdict, Explanation explanation, boolean rateLimited) {
+        public CheckResult(LivenessVerdict verdict, Explanation explanation) {
+            this(verdict, explanation, false);
+        }
+    }
 
     /**
      * Asks Kite whether the stored token still works ({@code GET /user/profile}; see
@@ -236,6 +244,7 @@ public final class SessionService {
         if (session.isEmpty()) return new CheckResult(null, null);
         ActiveSession checked = session.get();
         CheckResult result = kite.check(profile, checked);
+        if (result.rateLimited()) return result; // not checked: the list keeps what it knew
         Instant at = clock.instant();
         storeOf(profile).changeSession(profile,
                 record -> record.loginTime().equals(checked.loginTime()) ? record.checked(at, result.verdict()) : record);

@@ -119,7 +119,9 @@ final class SessionPresenter {
             if (result.verdict() == LivenessVerdict.LIVE) {
                 model.sessionStatus.set(MainModel.Notice.success("Session is live: Kite accepted the token."));
             } else if (result.explanation() != null) {
-                model.sessionStatus.set(MainModel.Notice.problem(result.verdict() == LivenessVerdict.OFFLINE
+                model.sessionStatus.set(MainModel.Notice.problem(result.rateLimited()
+                        ? "Kite is busy (too many requests) and did not check; the token is kept. Verify again in a moment."
+                        : result.verdict() == LivenessVerdict.OFFLINE
                         ? "Could not reach Kite to check; the token is kept." : "Kite refused the session: see above."));
                 model.explain(result.explanation());
             }

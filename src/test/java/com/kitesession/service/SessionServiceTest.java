@@ -136,14 +136,16 @@ class SessionServiceTest {
     }
 
     @Test
-    void tooManyRequestsSaysNothingAboutTheToken() throws Exception {
+    void tooManyRequestsSaysNothingAboutTheTokenAndTheLastVerdictStands() throws Exception {
         ActiveSession session = login();
+        assertEquals(LivenessVerdict.LIVE, service.check(profile).verdict());
         SimClient scripts = new SimClient(sim);
         for (int i = 0; i < 12; i++) scripts.profile(account.apiKey(), session.accessToken()); // a script polling hard
         SessionService.CheckResult result = service.check(profile);
-        assertEquals(LivenessVerdict.OFFLINE, result.verdict(), "a 429 is not a refusal");
+        assertTrue(result.rateLimited(), "a 429: not checked");
         assertEquals("Too many requests to Kite", result.explanation().title());
-        assertEquals(SessionState.UNKNOWN_OFFLINE, state());
+        assertEquals(SessionState.ACTIVE, state(), "neither refused nor offline: live when last checked");
+        assertEquals(LivenessVerdict.LIVE, service.statuses().get(0).record().lastVerdict());
         assertTrue(service.session(profile).isPresent());
     }
 

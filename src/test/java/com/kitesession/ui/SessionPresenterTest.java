@@ -105,6 +105,22 @@ class SessionPresenterTest extends PresenterTestBase {
     }
 
     @Test
+    void verifyWhileScriptsUseUpKitesRateSaysSoAndKeepsWhatWasKnown() throws Exception {
+        openLoggedIn(5);
+        commands.verify(); // live
+        SimClient scripts = new SimClient(simulator);
+        for (int i = 0; i < 12; i++) scripts.profile(account().apiKey(), loggedIn.accessToken()); // a script polling hard
+
+        commands.verify();
+
+        assertEquals(MainModel.Notice.problem("Kite is busy (too many requests) and did not check; the token is kept."
+                + " Verify again in a moment."), status());
+        assertEquals("Too many requests to Kite", explanation().title());
+        assertEquals(SessionState.ACTIVE, shownState(), "not offline: live when last checked");
+        assertEquals(LivenessVerdict.LIVE, model.selectedRow().orElseThrow().record().lastVerdict());
+    }
+
+    @Test
     void verifyOfASessionForgottenElsewhereEndsIt() throws Exception {
         openLoggedIn(5);
         sessions.forgetSession(profile); // as `kite-session logout` in a terminal would
