@@ -23,6 +23,7 @@ import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -108,6 +109,10 @@ public final class KiteSessionApp extends Application {
         // off the FX thread, alongside the keychain probe below.
         CompletableFuture<OkHttpClient> http = CompletableFuture.supplyAsync(
                 () -> AppServices.probing(KiteClient.defaultHttpClient(), offsets, clock), background);
+        // The window's icons, six PNG sizes (about 50 ms to decode), off the FX thread: the window
+        // manager takes them whenever they come, before or after the window shows.
+        CompletableFuture.supplyAsync(KiteSessionApp::windowIcons, background)
+                .thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
         background.execute(() -> new SntpClockProbe(SntpClockProbe.DEFAULT_SERVER, SntpClockProbe.DEFAULT_PORT,
                 Duration.ofSeconds(3), clock).measure().ifPresent(offsets::record));
         // Probing the keychain (up to seconds where a keyring hangs) and reading settings are I/O:
@@ -165,10 +170,6 @@ public final class KiteSessionApp extends Application {
         pendingLogin = null;
         stage.titleProperty().bind(window.titleProperty());
         stage.setScene(createScene(window));
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = KiteSessionApp.class.getResource("/icons/kite-session-" + size + ".png");
-            if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
-        }
         StagePlacement.place(stage, sessions.settings().window);
         stage.setOnCloseRequest(e -> {
             StagePlacement.remember(stage, sessions);
@@ -186,6 +187,15 @@ public final class KiteSessionApp extends Application {
         }
         StagePlacement.settle(stage, width, height);
         Milestones.mark("app.stage-shown");
+    }
+
+    private static List<Image> windowIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = KiteSessionApp.class.getResource("/icons/kite-session-" + size + ".png");
+            if (icon != null) icons.add(new Image(icon.toExternalForm()));
+        }
+        return icons;
     }
 
     /**
