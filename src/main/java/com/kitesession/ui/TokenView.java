@@ -124,7 +124,10 @@ final class TokenView extends VBox {
         Milestones.mark("token.shown");
     }
 
-    /** Each second, and when what the facts come from changes. */
+    /**
+     * Each second, and when what the facts come from changes. Only the countdown's text changes
+     * each second; the other labels are set to what they already show, which JavaFX ignores.
+     */
     private void refresh() {
         ActiveSession session = model.sessionProperty().get();
         if (session == null) return;
@@ -133,15 +136,13 @@ final class TokenView extends VBox {
         countdown.setText(Countdown.format(left));
         // The last half hour is worth a glance: colour plus the caption text, never colour alone.
         boolean urgent = left.toMinutes() < 30;
-        countdown.getStyleClass().remove("urgent");
-        if (urgent) countdown.getStyleClass().add("urgent");
+        Controls.styleOf(countdown, "urgent"::equals, urgent ? "urgent" : null);
         countdownCaption.setText(urgent
                 ? "\u26A0 left: the token dies at " + session.expiresAt().toLocalTime() + " IST; log in again after that"
                 : "left until the token expires");
         Optional<ProfileStatus> row = model.selectedRow();
         state.setText(DashboardFacts.state(row, now));
-        state.getStyleClass().removeIf(style -> style.startsWith("state-"));
-        state.getStyleClass().add("state-" + DashboardFacts.stateOf(row, now).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Controls.styleOf(state, Controls.startingWith("state-"), DashboardFacts.style(DashboardFacts.stateOf(row, now)));
         lastCheck.setText(DashboardFacts.lastCheck(row, now));
         handover.setText(String.join("\n", DashboardFacts.handover(model.handoverProperty().get(), now)));
         afterLogin.setText(DashboardFacts.afterLogin(model.handoverProperty().get()));

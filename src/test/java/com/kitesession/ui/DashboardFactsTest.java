@@ -3,13 +3,17 @@ package com.kitesession.ui;
 import static com.kitesession.ui.PresenterTestBase.TEN_AM_IST;
 import static com.kitesession.ui.PresenterTestBase.ist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.Reminders;
+import com.kitesession.session.Countdown;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
+import com.kitesession.session.SessionState;
+import com.kitesession.ui.DashboardFacts.ListRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -97,5 +101,34 @@ class DashboardFactsTest {
         assertEquals("none planned", DashboardFacts.nextReminder(Optional.empty(), NOW));
         assertEquals("tomorrow 06:00:00 IST: Main's session expires", DashboardFacts.nextReminder(
                 Optional.of(new Reminders.Upcoming(ist("2026-11-24T06:00:00"), "Main's session expires")), NOW));
+    }
+
+    @Test
+    void aListRowChangesOnceAMinuteWhileTheDashboardsCountdownTicks() {
+        ProfileStatus row = checked(null, null).orElseThrow();
+        Instant tick = ist("2026-11-23T10:00:01");
+        Instant next = tick.plusSeconds(1);
+        assertEquals(new ListRow("Main (default)", "active, 20:00 left", SessionState.ACTIVE), ListRow.of(row, tick));
+        assertEquals(ListRow.of(row, tick), ListRow.of(row, next), "the list: nothing to lay out or repaint");
+        assertEquals(ListRow.of(row, tick), ListRow.of(row, ist("2026-11-23T10:00:59")));
+        assertNotEquals(Countdown.format(row.remaining(tick)), Countdown.format(row.remaining(next)),
+                "the dashboard's countdown: its seconds");
+        assertEquals("active, 19:59 left", ListRow.of(row, ist("2026-11-23T10:01:00")).words());
+    }
+
+    @Test
+    void aListRowSaysTheStateAsTheTitleAndTheTrayDo() {
+        ProfileStatus row = checked(null, null).orElseThrow();
+        assertEquals(new ListRow("Main (default)", "expiring soon, 00:30 left", SessionState.EXPIRING_SOON),
+                ListRow.of(row, ist("2026-11-24T05:30:00")));
+        assertEquals("expired", ListRow.of(row, ist("2026-11-24T06:00:00")).words());
+        assertEquals(new ListRow("Main", "not logged in", SessionState.NOT_LOGGED_IN),
+                ListRow.of(new ProfileStatus(PROFILE, null, false, false), NOW));
+    }
+
+    @Test
+    void aStatesStyleClass() {
+        assertEquals("state-expiring-soon", DashboardFacts.style(SessionState.EXPIRING_SOON));
+        assertEquals("state-unknown-offline", DashboardFacts.style(SessionState.UNKNOWN_OFFLINE));
     }
 }

@@ -64,6 +64,8 @@ class LoginEndToEndTest extends WindowTestBase {
         assertEquals("20:00:00", text(robot, "#countdown"));
         clock.advance(Duration.ofHours(1).plusMinutes(30).plusSeconds(5));
         waitUntil(() -> text(robot, "#countdown").equals("18:29:55"), "the countdown to tick with the clock");
+        // Only the dashboard's countdown shows seconds; the list's row says hours and minutes, as the title does.
+        assertEquals("active, 18:30 left", text(robot, "#profile-list .row-state"));
 
         robot.clickOn("#token-reveal");
         assertEquals(session.accessToken(), text(robot, "#token-value"));
