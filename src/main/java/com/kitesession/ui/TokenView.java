@@ -125,15 +125,16 @@ final class TokenView extends VBox {
     }
 
     /**
-     * Each second, and when what the facts come from changes. Only the countdown's text changes
-     * each second; the other labels are set to what they already show, which JavaFX ignores.
+     * Each second, and when what the facts come from changes. Labels set to what they already
+     * show change nothing (no layout, no repaint): with more than an hour left the countdown is in
+     * minutes, so the dashboard changes once a minute; in the last hour, its seconds each second.
      */
     private void refresh() {
         ActiveSession session = model.sessionProperty().get();
         if (session == null) return;
         Instant now = model.nowProperty().get();
         Duration left = session.remaining(now);
-        countdown.setText(Countdown.format(left));
+        countdown.setText(Countdown.toTheSecondInTheLastHour(left));
         // The last half hour is worth a glance: colour plus the caption text, never colour alone.
         boolean urgent = left.toMinutes() < 30;
         Controls.styleOf(countdown, "urgent"::equals, urgent ? "urgent" : null);
