@@ -23,7 +23,10 @@ final class ClockStatusLine extends Label {
         refresh();
     }
 
-    /** Shows the best trusted reading and the unconfirmed ones; the window calls it every few seconds (unchanged, it changes nothing on screen). */
+    /**
+     * Shows the best trusted reading and the unconfirmed ones; the window calls it every few
+     * seconds, and while nothing changed it changes nothing on screen.
+     */
     void refresh() {
         Optional<ClockOffset> best = offsets.best();
         String unconfirmed = unconfirmed(best.isPresent());
