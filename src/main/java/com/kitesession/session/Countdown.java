@@ -2,7 +2,7 @@ package com.kitesession.session;
 
 import java.time.Duration;
 
-/** Formats time left as the window shows it: {@code 17:42:05}, or "expired". */
+/** Formats time left as the window shows it: {@code 17:42:05} or {@code 17:42}, or "expired". */
 public final class Countdown {
     private Countdown() {}
 
@@ -17,6 +17,15 @@ public final class Countdown {
         if (remaining.isZero() || remaining.isNegative()) return "expired";
         long seconds = secondsRoundedUp(remaining);
         return String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    }
+
+    /**
+     * The window's large countdown: hours and minutes while more than an hour is left, then to the
+     * second ({@link #format}). For most of the day it changes once a minute, so an idle window is
+     * not repainted every second; in the last hour, when seconds matter, it ticks each second.
+     */
+    public static String toTheSecondInTheLastHour(Duration remaining) {
+        return secondsRoundedUp(remaining) > 3600 ? hoursMinutes(remaining) : format(remaining);
     }
 
     /** Round up so the display reads 00:00:01 in the last second rather than 00:00:00. */

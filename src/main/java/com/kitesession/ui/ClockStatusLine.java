@@ -2,7 +2,9 @@ package com.kitesession.ui;
 
 import com.kitesession.clock.ClockOffset;
 import com.kitesession.clock.ClockOffsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 
@@ -11,6 +13,7 @@ import javafx.scene.control.Label;
  * confirms), or "not measured"; then any reading Kite does not confirm, said to be unused.
  */
 final class ClockStatusLine extends Label {
+    private static final Set<String> SEVERITIES = Set.of("clock-ok", "clock-warn", "clock-alarm");
     private final ClockOffsets offsets;
 
     ClockStatusLine(ClockOffsets offsets, String id) {
@@ -20,12 +23,15 @@ final class ClockStatusLine extends Label {
         refresh();
     }
 
-    /** Shows the best trusted reading and the unconfirmed ones; the window calls it every few seconds. */
+    /**
+     * Shows the best trusted reading and the unconfirmed ones; the window calls it every few
+     * seconds, and while nothing changed it changes nothing on screen.
+     */
     void refresh() {
         Optional<ClockOffset> best = offsets.best();
-        getStyleClass().removeAll("clock-ok", "clock-warn", "clock-alarm");
         String unconfirmed = unconfirmed(best.isPresent());
         if (best.isEmpty()) {
+            Controls.styleOf(this, SEVERITIES::contains, null);
             setText("Clock: not measured yet (it is measured on every answer from Kite)." + unconfirmed);
             return;
         }
@@ -37,7 +43,7 @@ final class ClockStatusLine extends Label {
             case ALARM -> "\u26A0 Set this computer's time to automatic. ";
         };
         setText("Clock: " + mark + offset.describe() + unconfirmed);
-        getStyleClass().add("clock-" + offset.severity().name().toLowerCase());
+        Controls.styleOf(this, SEVERITIES::contains, "clock-" + offset.severity().name().toLowerCase(Locale.ROOT));
     }
 
     /** E.g. " NTP server pool.ntp.org says this computer is 3600 s behind, but Kite's clock does not confirm it: not used." */

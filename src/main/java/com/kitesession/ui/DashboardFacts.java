@@ -3,6 +3,7 @@ package com.kitesession.ui;
 import com.kitesession.kite.KiteTime;
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.Reminders;
+import com.kitesession.session.Countdown;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionState;
 import java.time.Instant;
@@ -15,9 +16,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The words of the sessions on screen, worked out without the toolkit: a list row's symbol, and
- * the dashboard's morning checks (the session's state, the last liveness check, where the token
- * was handed, the next reminder).
+ * The words of the sessions on screen, worked out without the toolkit: a list row, and the
+ * dashboard's morning checks (the session's state, the last liveness check, where the token was
+ * handed, the next reminder).
  * Times are Kite's (IST), as the trader's day runs on them.
  */
 final class DashboardFacts {
@@ -25,6 +26,23 @@ final class DashboardFacts {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private DashboardFacts() {}
+
+    /**
+     * A row of the profile list as shown. Its time left is in hours and minutes, as in the title
+     * and the tray: a row changes once a minute, and only the dashboard's large countdown shows
+     * seconds, so the list is not laid out and repainted every second.
+     */
+    record ListRow(String name, String words, SessionState state) {
+        static ListRow of(ProfileStatus row, Instant now) {
+            return new ListRow(row.profile().name() + (row.isDefault() ? " (default)" : ""),
+                    row.stateWords(now, Countdown::hoursMinutes), row.state(now));
+        }
+    }
+
+    /** The style class of a state, e.g. "state-expiring-soon". */
+    static String style(SessionState state) {
+        return "state-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     static String symbol(SessionState state) {
         return switch (state) {
@@ -58,12 +76,12 @@ final class DashboardFacts {
         };
     }
 
-    /** One line per place the token went; a hint when it went nowhere yet. */
     /** The "After login" row: the command and how it ended, or that none is set. */
     static String afterLogin(Handover handover) {
         return handover.afterLogin() != null ? handover.afterLogin() : "no command (Edit profile \u2192 Run after login)";
     }
 
+    /** One line per place the token went; a hint when it went nowhere yet. */
     static List<String> handover(Handover handover, Instant now) {
         List<String> lines = new ArrayList<>();
         if (handover.copiedAt() != null) {

@@ -9,7 +9,8 @@ import javafx.scene.layout.VBox;
 /**
  * For the demo profile: the built-in simulator's login and its live 2FA code, so the person can
  * try the flow. It plays the person's phone, whose clock keeps trusted time: the code follows the
- * model's "now" (Kite's time as measured).
+ * model's "now" (Kite's time as measured). The seconds the code has left are shown except beside
+ * the session's dashboard, where the card then changes every 30 s instead of every second.
  */
 final class DemoCard extends VBox {
     private final MainModel model;
@@ -32,6 +33,7 @@ final class DemoCard extends VBox {
         getChildren().addAll(title, userId, password, code);
         model.demoProperty().addListener((obs, old, account) -> show(account));
         model.nowProperty().addListener(obs -> showCode());
+        model.cardProperty().addListener(obs -> showCode());
         show(model.demoProperty().get());
     }
 
@@ -48,7 +50,13 @@ final class DemoCard extends VBox {
         DemoAccount account = model.demoProperty().get();
         if (account == null) return;
         Instant now = model.nowProperty().get();
+        String words = "2FA code: " + Totp.code(account.totpSecretBase32(), now);
+        // Beside the session's dashboard nobody types a code: the seconds would only repaint the card each second.
+        if (model.cardProperty().get() == MainModel.Card.TOKEN) {
+            code.setText(words);
+            return;
+        }
         long secondsLeft = 30 - now.getEpochSecond() % 30;
-        code.setText("2FA code: " + Totp.code(account.totpSecretBase32(), now) + "  (" + secondsLeft + " s)");
+        code.setText(words + "  (" + secondsLeft + " s)");
     }
 }

@@ -22,8 +22,7 @@ final class NoticeLabel extends Label {
     private void show(MainModel.Notice notice) {
         MainModel.Notice shown = notice == null ? MainModel.Notice.NONE : notice;
         setText(shown.text());
-        getStyleClass().removeIf(style -> style.startsWith("notice-"));
-        getStyleClass().add("notice-" + shown.tone().name().toLowerCase(Locale.ROOT));
+        Controls.styleOf(this, Controls.startingWith("notice-"), "notice-" + shown.tone().name().toLowerCase(Locale.ROOT));
         boolean any = !shown.text().isEmpty();
         setVisible(any);
         setManaged(any);

@@ -124,24 +124,26 @@ final class TokenView extends VBox {
         Milestones.mark("token.shown");
     }
 
-    /** Each second, and when what the facts come from changes. */
+    /**
+     * Each second, and when what the facts come from changes. Labels set to what they already
+     * show change nothing (no layout, no repaint): with more than an hour left the countdown is in
+     * minutes, so the dashboard changes once a minute; in the last hour, its seconds each second.
+     */
     private void refresh() {
         ActiveSession session = model.sessionProperty().get();
         if (session == null) return;
         Instant now = model.nowProperty().get();
         Duration left = session.remaining(now);
-        countdown.setText(Countdown.format(left));
+        countdown.setText(Countdown.toTheSecondInTheLastHour(left));
         // The last half hour is worth a glance: colour plus the caption text, never colour alone.
         boolean urgent = left.toMinutes() < 30;
-        countdown.getStyleClass().remove("urgent");
-        if (urgent) countdown.getStyleClass().add("urgent");
+        Controls.styleOf(countdown, "urgent"::equals, urgent ? "urgent" : null);
         countdownCaption.setText(urgent
                 ? "\u26A0 left: the token dies at " + session.expiresAt().toLocalTime() + " IST; log in again after that"
                 : "left until the token expires");
         Optional<ProfileStatus> row = model.selectedRow();
         state.setText(DashboardFacts.state(row, now));
-        state.getStyleClass().removeIf(style -> style.startsWith("state-"));
-        state.getStyleClass().add("state-" + DashboardFacts.stateOf(row, now).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Controls.styleOf(state, Controls.startingWith("state-"), DashboardFacts.style(DashboardFacts.stateOf(row, now)));
         lastCheck.setText(DashboardFacts.lastCheck(row, now));
         handover.setText(String.join("\n", DashboardFacts.handover(model.handoverProperty().get(), now)));
         afterLogin.setText(DashboardFacts.afterLogin(model.handoverProperty().get()));

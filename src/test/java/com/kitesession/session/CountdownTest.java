@@ -33,4 +33,14 @@ class CountdownTest {
         assertEquals("expired", Countdown.format(Duration.ZERO));
         assertEquals("expired", Countdown.format(Duration.ofSeconds(-5)));
     }
+
+    @Test
+    void theLargeCountdownShowsSecondsOnlyInTheLastHour() {
+        assertEquals("20:00", Countdown.toTheSecondInTheLastHour(Duration.ofHours(20)));
+        assertEquals("01:01", Countdown.toTheSecondInTheLastHour(Duration.ofSeconds(3601)));
+        assertEquals("01:00:00", Countdown.toTheSecondInTheLastHour(Duration.ofHours(1)));
+        assertEquals("01:00:00", Countdown.toTheSecondInTheLastHour(Duration.ofHours(1).minusMillis(200)));
+        assertEquals("00:59:59", Countdown.toTheSecondInTheLastHour(Duration.ofSeconds(3599)));
+        assertEquals("expired", Countdown.toTheSecondInTheLastHour(Duration.ZERO));
+    }
 }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.Reminders;
+import com.kitesession.session.Countdown;
 import com.kitesession.session.KiteProfile;
 import com.kitesession.session.SessionRecord;
 import com.kitesession.session.SessionRecord.LivenessVerdict;
+import com.kitesession.session.SessionState;
+import com.kitesession.ui.DashboardFacts.ListRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -97,5 +100,37 @@ class DashboardFactsTest {
         assertEquals("none planned", DashboardFacts.nextReminder(Optional.empty(), NOW));
         assertEquals("tomorrow 06:00:00 IST: Main's session expires", DashboardFacts.nextReminder(
                 Optional.of(new Reminders.Upcoming(ist("2026-11-24T06:00:00"), "Main's session expires")), NOW));
+    }
+
+    @Test
+    void aListRowChangesOnceAMinuteEvenWhenTheDashboardsCountdownTicks() {
+        ProfileStatus row = checked(null, null).orElseThrow();
+        Instant tick = ist("2026-11-23T10:00:01");
+        assertEquals(new ListRow("Main (default)", "active, 20:00 left", SessionState.ACTIVE), ListRow.of(row, tick));
+        assertEquals(ListRow.of(row, tick), ListRow.of(row, ist("2026-11-23T10:00:59")), "nothing to lay out or repaint");
+        assertEquals("active, 19:59 left", ListRow.of(row, ist("2026-11-23T10:01:00")).words());
+        // In the last hour the dashboard's countdown shows its seconds; the list still says minutes.
+        Instant lastHour = ist("2026-11-24T05:10:01");
+        Instant next = lastHour.plusSeconds(1);
+        assertEquals(ListRow.of(row, lastHour), ListRow.of(row, next));
+        assertEquals("active, 00:50 left", ListRow.of(row, next).words());
+        assertEquals("00:49:59", Countdown.toTheSecondInTheLastHour(row.remaining(lastHour)));
+        assertEquals("00:49:58", Countdown.toTheSecondInTheLastHour(row.remaining(next)));
+    }
+
+    @Test
+    void aListRowSaysTheStateAsTheTitleAndTheTrayDo() {
+        ProfileStatus row = checked(null, null).orElseThrow();
+        assertEquals(new ListRow("Main (default)", "expiring soon, 00:30 left", SessionState.EXPIRING_SOON),
+                ListRow.of(row, ist("2026-11-24T05:30:00")));
+        assertEquals("expired", ListRow.of(row, ist("2026-11-24T06:00:00")).words());
+        assertEquals(new ListRow("Main", "not logged in", SessionState.NOT_LOGGED_IN),
+                ListRow.of(new ProfileStatus(PROFILE, null, false, false), NOW));
+    }
+
+    @Test
+    void aStatesStyleClass() {
+        assertEquals("state-expiring-soon", DashboardFacts.style(SessionState.EXPIRING_SOON));
+        assertEquals("state-unknown-offline", DashboardFacts.style(SessionState.UNKNOWN_OFFLINE));
     }
 }

@@ -48,6 +48,8 @@ class DemoOneClickTest extends DemoWindowTestBase {
 
         ActiveSession session = onFx(() -> robot.lookup("#token-view").queryAs(TokenView.class).session());
         assertEquals(account().userId(), session.userId());
+        // Beside the dashboard nobody types a code: the demo card's code drops its seconds and changes every 30 s.
+        waitUntil(() -> text(robot, "#demo-code").matches("2FA code: \\d{6}"), "the demo's code without its seconds");
         // The Date header has 1 s resolution, so 90 s may read 89 to 91 s (the line says ±1 s).
         waitUntil(() -> text(robot, "#clock-offset").matches(".*\\b(89|90|91) s behind Kite's clock \\(±1 s.*"),
                 "the measured offset in the status line");

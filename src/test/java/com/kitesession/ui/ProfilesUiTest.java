@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kitesession.service.ProfileStatus;
 import com.kitesession.service.SessionService;
-import javafx.scene.control.ListView;
+import java.time.Duration;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
@@ -25,12 +28,14 @@ class ProfilesUiTest extends WindowTestBase {
         saveProfiles(sessions, "Alpha", "Beta");
     }
 
-    @SuppressWarnings("unchecked")
+    /** The words the list shows for a profile (its time left in hours and minutes). */
     private String rowText(FxRobot robot, String name) {
         return onFx(() -> {
-            ListView<ProfileStatus> list = robot.lookup("#profile-list").queryAs(ListView.class);
-            for (ProfileStatus row : list.getItems()) {
-                if (row.profile().name().equals(name)) return row.stateWords(clock.instant());
+            for (Node node : robot.lookup("#profile-list .list-cell").queryAll()) {
+                if (node instanceof ListCell<?> cell && cell.getItem() instanceof ProfileStatus row
+                        && row.profile().name().equals(name)) {
+                    return ((Label) cell.lookup(".row-state")).getText();
+                }
             }
             return "(no row)";
         });
@@ -45,7 +50,7 @@ class ProfilesUiTest extends WindowTestBase {
         robot.clickOn("#login");
         typeLogin(robot);
 
-        waitUntil(() -> rowText(robot, "Alpha").equals("active, 20:00:00 left"), "Alpha active in the list");
+        waitUntil(() -> rowText(robot, "Alpha").equals("active, 20:00 left"), "Alpha active in the list");
         assertEquals("not logged in", rowText(robot, "Beta"));
         // The dashboard's morning checks.
         assertEquals("\u2714 active", text(robot, "#token-state"));
@@ -56,6 +61,11 @@ class ProfilesUiTest extends WindowTestBase {
         waitUntil(() -> text(robot, "#token-handover").startsWith("Clipboard, 10:00:00 IST"), "the copy, on the dashboard");
         assertTrue(onFx(() -> robot.lookup("#token-status").query().getStyleClass().contains("notice-success")),
                 "success in the success colour");
+        // With hours left, the list's row and the dashboard's countdown both change with the minute, not the second.
+        assertEquals("20:00", text(robot, "#countdown"));
+        clock.advance(Duration.ofMinutes(1));
+        waitUntil(() -> text(robot, "#countdown").equals("19:59"), "the countdown's minute");
+        assertEquals("active, 19:59 left", rowText(robot, "Alpha"));
 
         robot.clickOn("#logout");
         waitUntil(() -> rowText(robot, "Alpha").equals("not logged in"), "Alpha logged out");
