@@ -2,7 +2,7 @@ package com.kitesession.session;
 
 import java.time.Duration;
 
-/** Formats time left as the window shows it: {@code 17:42:05} or {@code 17:42}, or "expired". */
+/** Formats time left as the window shows it: {@code 17:42:05}, {@code 17:42} or {@code 17 h 42 m}, or "expired". */
 public final class Countdown {
     private Countdown() {}
 
@@ -20,12 +20,15 @@ public final class Countdown {
     }
 
     /**
-     * The window's large countdown: hours and minutes while more than an hour is left, then to the
-     * second ({@link #format}). For most of the day it changes once a minute, so an idle window is
-     * not repainted every second; in the last hour, when seconds matter, it ticks each second.
+     * The window's large countdown: {@code 17 h 42 m} while more than an hour is left (with units:
+     * alone in large digits, {@code 17:42} reads as a time of day), then to the second
+     * ({@link #format}). For most of the day it changes once a minute, so an idle window is not
+     * repainted every second; in the last hour, when seconds matter, it ticks each second.
      */
     public static String toTheSecondInTheLastHour(Duration remaining) {
-        return secondsRoundedUp(remaining) > 3600 ? hoursMinutes(remaining) : format(remaining);
+        if (secondsRoundedUp(remaining) <= 3600) return format(remaining);
+        long minutes = (secondsRoundedUp(remaining) + 59) / 60;
+        return String.format("%d h %02d m", minutes / 60, minutes % 60);
     }
 
     /** Round up so the display reads 00:00:01 in the last second rather than 00:00:00. */

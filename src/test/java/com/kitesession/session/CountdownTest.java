@@ -36,8 +36,8 @@ class CountdownTest {
 
     @Test
     void theLargeCountdownShowsSecondsOnlyInTheLastHour() {
-        assertEquals("20:00", Countdown.toTheSecondInTheLastHour(Duration.ofHours(20)));
-        assertEquals("01:01", Countdown.toTheSecondInTheLastHour(Duration.ofSeconds(3601)));
+        assertEquals("20 h 00 m", Countdown.toTheSecondInTheLastHour(Duration.ofHours(20)));
+        assertEquals("1 h 01 m", Countdown.toTheSecondInTheLastHour(Duration.ofSeconds(3601)));
         assertEquals("01:00:00", Countdown.toTheSecondInTheLastHour(Duration.ofHours(1)));
         assertEquals("01:00:00", Countdown.toTheSecondInTheLastHour(Duration.ofHours(1).minusMillis(200)));
         assertEquals("00:59:59", Countdown.toTheSecondInTheLastHour(Duration.ofSeconds(3599)));

@@ -66,6 +66,8 @@ class ScreenshotsTest extends DemoWindowTestBase {
             return null;
         });
         ActiveSession session = oneClickLogin(robot);
+        // The status line reads the clock every 2 s: the picture shows it measured, as the dashboard does.
+        waitUntil(() -> text(robot, "#clock-offset").startsWith("Clock: \u2714"), "the measured clock in the status line");
         Path light = snapshot("screenshot-light.png");
         onFx(() -> {
             Themes.apply(ColorScheme.DARK);

@@ -64,6 +64,6 @@ class UnconfirmedNtpTest extends DemoWindowTestBase {
                 "the demo's one-click fill");
         page.click("button[type=submit]");
         waitUntil(() -> visible(robot, "#token-view"), "the token view: the code filled by Kite's clock was accepted");
-        assertEquals("20:00", text(robot, "#countdown"), "10:00 IST to 06:00 IST by Kite's clock, not 19:00");
+        assertEquals("20 h 00 m", text(robot, "#countdown"), "10:00 IST to 06:00 IST by Kite's clock, not 19:00");
     }
 }
