@@ -129,7 +129,8 @@ public final class TokenCommand {
 
     /** Says Kite could not be reached for {@code result}; the exit code. */
     static int unreachable(KiteProfile profile, SessionService.CheckResult result, PrintStream err) {
-        err.println("Could not reach Kite to check the session for '" + profile.name()
+        err.println((result.rateLimited() ? "Kite was too busy (too many requests) to check the session for '"
+                : "Could not reach Kite to check the session for '") + profile.name()
                 + "'; the token was not checked, so it was not printed.");
         if (result.explanation() != null) err.print(result.explanation().toPlainText());
         return NOT_CHECKED;

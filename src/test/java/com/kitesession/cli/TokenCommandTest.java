@@ -111,6 +111,20 @@ class TokenCommandTest {
     }
 
     @Test
+    void checkWhileScriptsUseUpKitesRateExitsFourSaysWhyAndKeepsTheLastVerdict() throws Exception {
+        String token = f.loggedIn(app);
+        assertEquals(0, f.token("--check"), f.err());
+        SimClient scripts = new SimClient(f.sim);
+        for (int i = 0; i < 12; i++) scripts.profile(f.account.apiKey(), token); // a script polling hard
+
+        assertEquals(4, f.token("--check"));
+        assertTrue(f.err().startsWith("Kite was too busy (too many requests) to check the session for 'My app'"), f.err());
+        assertTrue(f.err().contains("Too many requests to Kite"), f.err());
+        assertFalse(f.err().contains(token), "never the token on stderr");
+        assertEquals(LivenessVerdict.LIVE, record().lastVerdict(), "not checked: the last verdict stands");
+    }
+
+    @Test
     void aRefusalIsNotPinnedOnANewerSession() throws Exception {
         f.loggedIn(app);
         f.sim.invalidateAccessTokens(f.account.userId());
