@@ -180,7 +180,7 @@ public final class ErrorExplainer {
 
     /** An error Kite reported in its JSON envelope, for any call. */
     private static Explanation explainKiteError(KiteApiException api) {
-        if (api.errorType() == ErrorType.NETWORK && api.httpStatus() == 429) {
+        if (api.isTooManyRequests()) {
             return new Explanation(ErrorLayer.API, "Too many requests to Kite",
                     "Kite allows about 10 requests a second for these calls; more are refused for a moment.",
                     List.of("Wait a second, then try again.", "If scripts poll Kite in a loop, slow them down."),

@@ -32,6 +32,11 @@ public class KiteApiException extends KiteException {
         return httpStatus;
     }
 
+    /** Kite's rate limit: 429 "Too many requests" (a NetworkException), which says nothing about the token or the request. */
+    public boolean isTooManyRequests() {
+        return errorType == ErrorType.NETWORK && httpStatus == 429;
+    }
+
     /** Which documented error type Kite reported; {@link ErrorType#GENERAL} for one this app does not know. */
     public ErrorType errorType() {
         return errorType;

@@ -47,7 +47,7 @@ final class KiteSessionCalls {
             failure = e.failureName() + (e instanceof KiteApiException api ? ", HTTP " + api.httpStatus() : "");
             result = new CheckResult(refusesToken(e) ? LivenessVerdict.REFUSED : LivenessVerdict.OFFLINE,
                     explainer.explainApiCall(e, session.expiresAt(), clock.instant().atZone(KiteTime.IST)),
-                    e instanceof KiteApiException api && api.httpStatus() == 429);
+                    e instanceof KiteApiException api && api.isTooManyRequests());
         }
         LOG.info("Liveness of profile " + profile.id() + ": " + (result.rateLimited() ? "not checked" : result.verdict())
                 + (failure == null ? "" : " (" + failure + ")"));

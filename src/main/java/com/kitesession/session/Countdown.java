@@ -9,7 +9,7 @@ public final class Countdown {
     /** {@code 17:42}: hours and minutes, the minute rounded up as {@link #format} rounds the second. */
     public static String hoursMinutes(Duration remaining) {
         if (remaining.isZero() || remaining.isNegative()) return "expired";
-        long minutes = (secondsRoundedUp(remaining) + 59) / 60;
+        long minutes = minutesRoundedUp(remaining);
         return String.format("%02d:%02d", minutes / 60, minutes % 60);
     }
 
@@ -27,8 +27,12 @@ public final class Countdown {
      */
     public static String toTheSecondInTheLastHour(Duration remaining) {
         if (secondsRoundedUp(remaining) <= 3600) return format(remaining);
-        long minutes = (secondsRoundedUp(remaining) + 59) / 60;
+        long minutes = minutesRoundedUp(remaining);
         return String.format("%d h %02d m", minutes / 60, minutes % 60);
+    }
+
+    private static long minutesRoundedUp(Duration remaining) {
+        return (secondsRoundedUp(remaining) + 59) / 60;
     }
 
     /** Round up so the display reads 00:00:01 in the last second rather than 00:00:00. */
