@@ -143,6 +143,7 @@ public final class Main {
         }
         chooseRendering();
         CdsTraining.installIfAsked(); // the build's training run for the app image's archive, never a person's start
+        KiteSessionApp.prepare(); // the settings and the keychain probe, while the toolkit starts
         try {
             Application.launch(KiteSessionApp.class, args);
         } finally {

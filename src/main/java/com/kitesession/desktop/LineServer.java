@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,7 +73,9 @@ final class LineServer implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate(4096);
         try {
             while (!closed) {
-                selector.select(250); // wakes for the deadlines too
+                // Idle, it sleeps until a connection comes (close() wakes it); with a line still
+                // coming, until the oldest one's deadline.
+                selector.select(millisToFirstDeadline());
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
                     it.remove();
@@ -91,6 +94,13 @@ final class LineServer implements AutoCloseable {
             closeQuietly(selector);
             closeQuietly(listener);
         }
+    }
+
+    /** 0 (no timeout) when no line is coming; else at least 1 ms, so a due deadline is not a busy loop. */
+    private long millisToFirstDeadline() {
+        if (pending.isEmpty()) return 0;
+        long nanos = pending.values().iterator().next().deadline - System.nanoTime();
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos) + 1);
     }
 
     private void accept() throws IOException {

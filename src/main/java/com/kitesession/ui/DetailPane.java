@@ -21,9 +21,12 @@ final class DetailPane extends VBox {
         cards.put(MainModel.Card.WELCOME, welcome());
         cards.put(MainModel.Card.BUSY, busy(model));
         StackPane stack = new StackPane();
-        stack.getChildren().addAll(cards.values());
-        showCard(cards, model.cardProperty().get());
-        model.cardProperty().addListener((obs, old, card) -> showCard(cards, card));
+        // At start only the shown card and the login browser (warmed up behind it) are in the scene;
+        // every other card joins when it is first shown. JavaFX styles and lays out hidden nodes
+        // too, and that first CSS pass over every card was about a third of the time to the first frame.
+        stack.getChildren().add(cards.get(MainModel.Card.LOGIN));
+        showCard(stack, cards, model.cardProperty().get());
+        model.cardProperty().addListener((obs, old, card) -> showCard(stack, cards, card));
 
         // A long explanation scrolls within at most half the height, so the login page under it
         // (where the person types the next code) always keeps room.
@@ -44,7 +47,14 @@ final class DetailPane extends VBox {
         getStyleClass().add("content");
     }
 
-    private static void showCard(Map<MainModel.Card, Node> cards, MainModel.Card card) {
+    private static void showCard(StackPane stack, Map<MainModel.Card, Node> cards, MainModel.Card card) {
+        Node shown = cards.get(card);
+        if (shown != null && shown.getParent() != stack) {
+            stack.getChildren().add(shown);
+            // Its skins are made now (a scroll pane's content joins the scene only through its
+            // skin), so a field in it can take the focus at once, as the editor's fix buttons ask.
+            shown.applyCss();
+        }
         cards.forEach((which, node) -> node.setVisible(which == card));
     }
 

@@ -1,29 +1,21 @@
 package com.kitesession.ui;
 
 import com.kitesession.clock.ClockOffsets;
-import com.kitesession.clock.SntpClockProbe;
 import com.kitesession.desktop.Autostart;
-import com.kitesession.desktop.ColorScheme;
 import com.kitesession.desktop.LoginRequest;
 import com.kitesession.desktop.OsNotifier;
 import com.kitesession.desktop.SystemBrowser;
-import com.kitesession.kite.KiteClient;
 import com.kitesession.logging.AppLogs;
 import com.kitesession.perf.Milestones;
 import com.kitesession.secrets.EncryptedFileSecretStore;
-import com.kitesession.secrets.SecretStore;
-import com.kitesession.secrets.SecretStores;
 import com.kitesession.service.SessionService;
 import com.kitesession.sim.ClockSkew;
 import com.kitesession.sim.KiteSimulator;
 import com.kitesession.sim.SimulatorClock;
 import com.kitesession.sim.SimulatorConfig;
 import com.kitesession.storage.AppPaths;
-import com.kitesession.storage.AppSettingsStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +39,10 @@ public final class KiteSessionApp extends Application {
     private Stage stage;
     private MainWindow window;
     private AppServices services;
-    private volatile ColorScheme scheme = ColorScheme.LIGHT;
+    /** The start's I/O, begun by {@link #prepare()} before the toolkit; taken by {@link #start}. */
+    private static volatile StartupWork early;
+    /** The window's icon, decoded in the background. */
+    private CompletableFuture<List<Image>> icon;
     /** A login the command line asked for before the window was open (FX thread only). */
     private String pendingLogin;
 
@@ -92,6 +87,15 @@ public final class KiteSessionApp extends Application {
         stage.requestFocus();
     }
 
+    /**
+     * Begins reading the settings, choosing the secret store and building the HTTP client before
+     * JavaFX starts (call it just before {@code Application.launch}): the toolkit's start and that
+     * I/O then overlap. Without it, {@link #start} begins the same work itself.
+     */
+    public static void prepare() {
+        early = StartupWork.begin();
+    }
+
     @Override
     public void start(Stage stage) {
         Milestones.mark("app.start");
@@ -100,30 +104,12 @@ public final class KiteSessionApp extends Application {
         // Started by `kite-session login` with no window running: its request is the launch's arguments.
         LoginRequest.profileIn(getParameters().getRaw()).ifPresent(this::requestLogin);
         LOG.info(() -> "Window starting: JavaFX " + System.getProperty("javafx.runtime.version"));
-        ExecutorService background = AppServices.newBackgroundExecutor();
-        Clock clock = Clock.systemUTC();
-        // Every answer from Kite measures this computer's clock (its Date header); an NTP server too, once,
-        // which counts only where Kite's clock confirms it (ClockOffsets).
-        ClockOffsets offsets = new ClockOffsets(clock);
-        // The HTTP client reads the JDK's trusted certificates when built (a few hundred ms at start):
-        // off the FX thread, alongside the keychain probe below.
-        CompletableFuture<OkHttpClient> http = CompletableFuture.supplyAsync(
-                () -> AppServices.probing(KiteClient.defaultHttpClient(), offsets, clock), background);
-        // The window's icons, six PNG sizes (about 50 ms to decode), off the FX thread: the window
-        // manager takes them whenever they come, before or after the window shows.
-        CompletableFuture.supplyAsync(KiteSessionApp::windowIcons, background)
-                .thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
-        background.execute(() -> new SntpClockProbe(SntpClockProbe.DEFAULT_SERVER, SntpClockProbe.DEFAULT_PORT,
-                Duration.ofSeconds(3), clock).measure().ifPresent(offsets::record));
-        // Probing the keychain (up to seconds where a keyring hangs) and reading settings are I/O:
-        // done off the FX thread, the window opens when they are ready.
-        CompletableFuture.supplyAsync(() -> {
-            SecretStore secrets = SecretStores.chooseForThisMachine(AppPaths.configFolder());
-            SessionService sessions = new SessionService(AppSettingsStore.atDefaultLocation(), secrets, http.join(), clock);
-            // Asking the desktop for light or dark runs a command: here, not on the FX thread.
-            scheme = Themes.resolve(sessions.preferences().theme(), ColorScheme::ofThisDesktop);
-            return sessions;
-        }, background).whenCompleteAsync((sessions, error) -> {
+        StartupWork work = early != null ? early : StartupWork.begin();
+        early = null;
+        // The window's icon is decoded off the FX thread, and handed to the window once it shows.
+        icon = CompletableFuture.supplyAsync(() -> windowIcon(System.getProperty("os.name", "")), work.background);
+        // The window opens when the settings are read and the secret store chosen (off the FX thread).
+        work.settings.whenCompleteAsync((settings, error) -> {
             if (error != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, "Kite Session Manager could not read its settings folder "
                         + AppPaths.configFolder() + ". Check that it exists and is yours, then start again.");
@@ -132,8 +118,8 @@ public final class KiteSessionApp extends Application {
                 Platform.exit();
                 return;
             }
-            Themes.apply(scheme);
-            ready(stage, background, http.join(), offsets, clock, sessions);
+            Themes.apply(settings.scheme());
+            ready(stage, work.background, work.http.join(), work.offsets, work.clock, settings.sessions());
         }, Platform::runLater);
     }
 
@@ -186,16 +172,26 @@ public final class KiteSessionApp extends Application {
             window.startMinimised();
         }
         StagePlacement.settle(stage, width, height);
+        // After the show, not in it: JavaFX scales the icon on the FX thread, and that waits until
+        // the window is on the screen (the demo's simulator is still starting then).
+        icon.thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
         Milestones.mark("app.stage-shown");
     }
 
-    private static List<Image> windowIcons() {
-        List<Image> icons = new ArrayList<>();
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = KiteSessionApp.class.getResource("/icons/kite-session-" + size + ".png");
-            if (icon != null) icons.add(new Image(icon.toExternalForm()));
-        }
-        return icons;
+    /**
+     * The one size JavaFX gives the window system: of a stage's icons it takes the one nearest 32 px
+     * on Windows and 128 px elsewhere, and scales it to that size on the FX thread (WindowStage's
+     * setIcons), a pixel loop that cost about 40 ms at start from the 256 px one. So only that size
+     * is decoded and the scale is one to one. The larger icons of taskbars, docks and menus come
+     * from the installed package (.desktop, .ico, .icns).
+     */
+    static String windowIconResource(String osName) {
+        return "/icons/kite-session-" + (osName.startsWith("Windows") ? 32 : 128) + ".png";
+    }
+
+    private static List<Image> windowIcon(String osName) {
+        var icon = KiteSessionApp.class.getResource(windowIconResource(osName));
+        return icon == null ? List.of() : List.of(new Image(icon.toExternalForm()));
     }
 
     /**

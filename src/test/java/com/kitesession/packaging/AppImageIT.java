@@ -74,7 +74,7 @@ class AppImageIT {
         String cfg = Files.readString(launcher.getParent().getParent().resolve("lib/app/kite-session.cfg"));
         String version = System.getProperty("kite.version");
         if (version != null) assertTrue(cfg.contains("-Djpackage.app-version=" + version), cfg);
-        assertTrue(cfg.contains("-Xmx256m") && cfg.contains("-XX:+UseSerialGC"), cfg);
+        assertTrue(cfg.contains("-Xmx256m") && cfg.contains("-XX:+UseSerialGC") && cfg.contains("-XX:-UsePerfData"), cfg);
     }
 
     @Test
@@ -111,6 +111,11 @@ class AppImageIT {
         Process sim = start(List.of("sim", "--port", "0"), Map.of());
         try {
             Map<String, String> lines = readSimLines(sim);
+            // -XX:-UsePerfData: no counters file that a VM thread refreshes every 50 ms (HotSpot
+            // writes it under /tmp on Linux, whatever java.io.tmpdir says; the launcher execs java,
+            // so the pid is the JVM's).
+            Path counters = Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"), Long.toString(sim.pid()));
+            assertFalse(Files.exists(counters), counters + " exists");
             String base = lines.get("base-url");
             assertTrue(base.startsWith("http://127.0.0.1:"), lines.toString());
 

@@ -166,6 +166,8 @@ class LoginEndToEndTest extends WindowTestBase {
         page.click("#cancel");
         waitUntil(() -> visible(robot, "#explanation"), "the cancel explanation");
         assertEquals("The login was cancelled", text(robot, "#explanation-title"));
+        robot.clickOn("#edit-profile");
+        waitUntil(() -> visible(robot, "#profile-editor"), "the profile's editor");
         assertEquals(account().apiKey(), onFx(() -> robot.lookup("#api-key").queryAs(TextField.class).getText()));
     }
 }

@@ -31,21 +31,27 @@ class ProfilesUiTest extends WindowTestBase {
     /** The words the list shows for a profile (its time left in hours and minutes). */
     private String rowText(FxRobot robot, String name) {
         return onFx(() -> {
-            for (Node node : robot.lookup("#profile-list .list-cell").queryAll()) {
-                if (node instanceof ListCell<?> cell && cell.getItem() instanceof ProfileStatus row
-                        && row.profile().name().equals(name)) {
-                    return ((Label) cell.lookup(".row-state")).getText();
-                }
-            }
-            return "(no row)";
+            Node cell = row(robot, name);
+            return cell == null ? "(no row)" : ((Label) cell.lookup(".row-state")).getText();
         });
+    }
+
+    /** The list's cell for the named profile, or null (FX thread). */
+    private static Node row(FxRobot robot, String name) {
+        for (Node node : robot.lookup("#profile-list .list-cell").queryAll()) {
+            if (node instanceof ListCell<?> cell && cell.getItem() instanceof ProfileStatus row
+                    && row.profile().name().equals(name)) {
+                return cell;
+            }
+        }
+        return null;
     }
 
     @Test
     void loginShowsBothStatesAndLogoutReturnsToNotLoggedIn(FxRobot robot) {
         waitUntil(() -> rowText(robot, "Alpha").equals("not logged in") && rowText(robot, "Beta").equals("not logged in"),
                 "both profiles listed");
-        robot.clickOn("Alpha");
+        robot.clickOn(onFx(() -> row(robot, "Alpha")));
         waitUntil(() -> !robot.lookup("#login").queryButton().isDisabled(), "Alpha selected");
         robot.clickOn("#login");
         typeLogin(robot);

@@ -34,20 +34,27 @@ class RedirectHelpFirstRunTest extends DemoWindowTestBase {
         setUrl(robot, "http://127.0.0.1:1/kite-redirect");
         assertTrue(text(robot, "#redirect-check").startsWith("\u2716 Port 1 is on the browsers' list of unsafe ports"),
                 text(robot, "#redirect-check"));
-        assertEquals("http://127.0.0.1:1/kite-redirect", field(robot, "#redirect-url").getText(), "the profile form's field");
-        assertTrue(onFx(() -> robot.lookup("#redirect-url-check").query().isManaged()), "the form shows the problem too");
-
         setUrl(robot, "https://example.com/cb");
         assertTrue(text(robot, "#redirect-check").startsWith("\u26A0 The app will catch https://example.com/cb?"),
                 text(robot, "#redirect-check"));
 
         robot.clickOn("#use-suggested-redirect");
-        assertEquals(RedirectUrlCheck.SUGGESTED, field(robot, "#redirect-url").getText());
-        assertTrue(!onFx(() -> robot.lookup("#redirect-url-check").query().isManaged()), "a good address needs no note in the form");
+        assertEquals(RedirectUrlCheck.SUGGESTED, field(robot, "#redirect-help-url").getText());
 
         robot.clickOn("#redirect-help-done");
         waitUntil(() -> visible(robot, "#profile-editor"), "on to the new profile's editor");
         assertTrue(visible(robot, "#redirect-url"), "with the address in its field");
+        assertEquals(RedirectUrlCheck.SUGGESTED, field(robot, "#redirect-url").getText(), "the help's address is the form's");
+        assertTrue(!onFx(() -> robot.lookup("#redirect-url-check").query().isManaged()), "a good address needs no note in the form");
+
+        // Back to the help from the form: what is typed there is the form's field, and the form shows the problem too.
+        robot.clickOn("#redirect-help-link");
+        waitUntil(() -> visible(robot, "#redirect-help"), "the help again");
+        setUrl(robot, "http://127.0.0.1:1/kite-redirect");
+        robot.clickOn("#redirect-help-done");
+        waitUntil(() -> visible(robot, "#profile-editor"), "back in the editor");
+        assertEquals("http://127.0.0.1:1/kite-redirect", field(robot, "#redirect-url").getText(), "the profile form's field");
+        assertTrue(onFx(() -> robot.lookup("#redirect-url-check").query().isManaged()), "the form shows the problem too");
     }
 
     private static TextField field(FxRobot robot, String id) {

@@ -25,7 +25,7 @@ final class Metrics {
             new Metric("firstFrameMs", "process start to the window's first frame", "ms", COLD),
             new Metric("jvmBootMs", "JVM start (process start to main)", "ms", COLD),
             new Metric("fxToolkitMs", "JavaFX toolkit start (main to Application.start)", "ms", COLD),
-            new Metric("settingsMs", "settings and secret store (off the FX thread)", "ms", COLD),
+            new Metric("settingsMs", "settings and secret store: what is left to wait for (begun in main, off the FX thread)", "ms", COLD),
             new Metric("windowBuildMs", "building the main window", "ms", COLD),
             new Metric("showMs", "stage.show()", "ms", COLD),
             new Metric("firstPulseMs", "first frame after show", "ms", COLD),
