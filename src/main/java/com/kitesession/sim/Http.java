@@ -122,9 +122,12 @@ final class Http {
     private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        // A HEAD (the app's clock ping) gets the status and headers only. Given a length, the JDK's
+        // server drops the body anyway and logs a warning into the app's log on every start.
+        boolean head = "HEAD".equalsIgnoreCase(ex.getRequestMethod());
+        ex.sendResponseHeaders(status, head || bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+            if (!head) out.write(bytes);
         }
     }
 }

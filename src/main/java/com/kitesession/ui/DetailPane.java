@@ -2,7 +2,11 @@ package com.kitesession.ui;
 
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -27,6 +31,17 @@ final class DetailPane extends VBox {
         stack.getChildren().add(cards.get(MainModel.Card.LOGIN));
         showCard(stack, cards, model.cardProperty().get());
         model.cardProperty().addListener((obs, old, card) -> showCard(stack, cards, card));
+        // Every login ends on the dashboard: it joins (hidden) once the window has drawn itself
+        // ready to log in, while the person finds the button, so that the first login does not
+        // wait for its styling (about 80 ms). Not before that frame, which it would delay.
+        model.canLoginProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean can) {
+                if (!can) return;
+                obs.removeListener(this);
+                afterNextFrame(() -> join(stack, cards.get(MainModel.Card.TOKEN)));
+            }
+        });
 
         // A long explanation scrolls within at most half the height, so the login page under it
         // (where the person types the next code) always keeps room.
@@ -48,14 +63,33 @@ final class DetailPane extends VBox {
     }
 
     private static void showCard(StackPane stack, Map<MainModel.Card, Node> cards, MainModel.Card card) {
-        Node shown = cards.get(card);
-        if (shown != null && shown.getParent() != stack) {
-            stack.getChildren().add(shown);
-            // Its skins are made now (a scroll pane's content joins the scene only through its
-            // skin), so a field in it can take the focus at once, as the editor's fix buttons ask.
-            shown.applyCss();
-        }
         cards.forEach((which, node) -> node.setVisible(which == card));
+        join(stack, cards.get(card));
+    }
+
+    /** Adds a card to the scene (as it is, shown or hidden) unless it is there already. */
+    private static void join(StackPane stack, Node card) {
+        if (card == null || card.getParent() == stack) return;
+        stack.getChildren().add(card);
+        // Its skins are made now (a scroll pane's content joins the scene only through its skin),
+        // so a field in it can take the focus at once, as the editor's fix buttons ask.
+        card.applyCss();
+    }
+
+    /** Runs {@code action} on the FX thread after the next frame is laid out (at once without a scene). */
+    private void afterNextFrame(Runnable action) {
+        Scene scene = getScene();
+        if (scene == null) {
+            Platform.runLater(action);
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> Platform.runLater(() -> {
+            scene.removePostLayoutPulseListener(once[0]); // not inside the pulse's own loop over its listeners
+            action.run();
+        });
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     private static Node welcome() {

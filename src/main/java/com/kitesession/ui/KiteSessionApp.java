@@ -93,6 +93,7 @@ public final class KiteSessionApp extends Application {
      * I/O then overlap. Without it, {@link #start} begins the same work itself.
      */
     public static void prepare() {
+        WebKitWarmUp.oneGcMarker(); // before the threads below start
         early = StartupWork.begin();
     }
 

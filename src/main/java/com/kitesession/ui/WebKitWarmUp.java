@@ -1,5 +1,8 @@
 package com.kitesession.ui;
 
+import com.kitesession.desktop.LibcEnvironment;
+import java.util.logging.Logger;
+
 /**
  * What gets WebKit ready before the first login: its native library, loaded off the FX thread,
  * and a tiny page that warms its parser, styles and script engine (see {@link LoginBrowser#warmUp()});
@@ -7,6 +10,8 @@ package com.kitesession.ui;
  */
 final class WebKitWarmUp {
     private static final String PLATFORM_TICKS = "com.sun.webkit.platformticks";
+    /** WebKit's JavaScript engine reads its options from JSC_-prefixed environment variables. */
+    static final String GC_MARKERS = "JSC_numberOfGCMarkers";
 
     private WebKitWarmUp() {}
 
@@ -38,6 +43,21 @@ final class WebKitWarmUp {
      * 3-5 % of a core for a window that only waits (2.6 % with the window hidden in the tray). A
      * value the person set on the command line wins.
      */
+    /**
+     * One garbage-collection marker for WebKit's JavaScript engine ({@code JSC_numberOfGCMarkers=1},
+     * an environment variable it reads when its first page is made), so it starts no GC helper
+     * threads. Those threads end after idling, and JavaFX 21's WebKit can abort the whole process
+     * in a thread's exit handler: seen in core dumps of the test JVM (SIGABRT from libjfxwebkit
+     * under {@code __nptl_deallocate_tsd}), in about one run in three of the login tests, and in none
+     * of five with one marker. A login page's small heap needs no parallel marking. Call it before
+     * other threads read the environment (see {@link LibcEnvironment}); a value already set wins.
+     */
+    static void oneGcMarker() {
+        if (!LibcEnvironment.setIfUnset(GC_MARKERS, "1")) {
+            Logger.getLogger(WebKitWarmUp.class.getName()).fine("Could not set " + GC_MARKERS);
+        }
+    }
+
     static void timersOffThePulse() {
         if (System.getProperty(PLATFORM_TICKS) == null) System.setProperty(PLATFORM_TICKS, "false");
     }

@@ -9,9 +9,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.kitesession.testing.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +51,36 @@ class ResponseShapeTest {
     void logoutMatchesFixture() {
         var r = client.logout(sim.account().apiKey(), client.accessToken(sim.account()));
         assertSameShape("session_logout.json", r.body());
+    }
+
+    @Test
+    void aHeadGetsTheDateAndNoBodyAndLeavesNoWarningInTheLog() throws Exception {
+        Logger server = Logger.getLogger("com.sun.net.httpserver");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler listener = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        server.addHandler(listener);
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.headers().firstValue("Date").isPresent(), r.headers().toString());
+            assertEquals("", r.body());
+        } finally {
+            server.removeHandler(listener);
+        }
+        assertEquals(List.of(), warnings);
     }
 
     @Test

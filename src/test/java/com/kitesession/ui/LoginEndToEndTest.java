@@ -69,7 +69,12 @@ class LoginEndToEndTest extends WindowTestBase {
         // In the last hour the countdown ticks each second; the list's row stays in minutes.
         clock.setInstant(session.expiresAt().toInstant().minus(Duration.ofMinutes(50)).minusSeconds(5));
         // (The jump brings a liveness check, whose Date header may move Kite's clock as measured by a second.)
-        waitUntil(() -> text(robot, "#countdown").matches("00:50:0[4-6]"), "the last hour, to the second");
+        String[] shown = {""};
+        try {
+            waitUntil(() -> (shown[0] = text(robot, "#countdown")).matches("00:50:0[4-6]"), "the last hour, to the second");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (the countdown showed " + shown[0] + ")", e);
+        }
         String before = text(robot, "#countdown");
         clock.advance(Duration.ofSeconds(2));
         waitUntil(() -> text(robot, "#countdown").matches("00:50:0[1-4]") && !text(robot, "#countdown").equals(before),
