@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 final class WebKitWarmUp {
     private static final String PLATFORM_TICKS = "com.sun.webkit.platformticks";
     /** WebKit's JavaScript engine reads its options from JSC_-prefixed environment variables. */
-    static final String GC_MARKERS = "JSC_numberOfGCMarkers";
+    private static final String GC_MARKERS = "JSC_numberOfGCMarkers";
 
     private WebKitWarmUp() {}
 
@@ -37,13 +37,6 @@ final class WebKitWarmUp {
     }
 
     /**
-     * WebKit's timers on a thread of their own ({@code com.sun.webkit.platformticks=false}, read once,
-     * when the first engine is made). By default JavaFX drives them from its pulse and, while any
-     * engine exists, keeps that pulse running 60 times a second with a runLater each: measured here,
-     * 3-5 % of a core for a window that only waits (2.6 % with the window hidden in the tray). A
-     * value the person set on the command line wins.
-     */
-    /**
      * One garbage-collection marker for WebKit's JavaScript engine ({@code JSC_numberOfGCMarkers=1},
      * an environment variable it reads when its first page is made), so it starts no GC helper
      * threads. Those threads end after idling, and JavaFX 21's WebKit can abort the whole process
@@ -58,6 +51,13 @@ final class WebKitWarmUp {
         }
     }
 
+    /**
+     * WebKit's timers on a thread of their own ({@code com.sun.webkit.platformticks=false}, read once,
+     * when the first engine is made). By default JavaFX drives them from its pulse and, while any
+     * engine exists, keeps that pulse running 60 times a second with a runLater each: measured here,
+     * 3-5 % of a core for a window that only waits (2.6 % with the window hidden in the tray). A
+     * value the person set on the command line wins.
+     */
     static void timersOffThePulse() {
         if (System.getProperty(PLATFORM_TICKS) == null) System.setProperty(PLATFORM_TICKS, "false");
     }
