@@ -41,8 +41,8 @@ final class WebKitWarmUp {
      * an environment variable it reads when its first page is made), so it starts no GC helper
      * threads. Those threads end after idling, and JavaFX 21's WebKit can abort the whole process
      * in a thread's exit handler: seen in core dumps of the test JVM (SIGABRT from libjfxwebkit
-     * under {@code __nptl_deallocate_tsd}), in about one run in three of the login tests, and in none
-     * of five with one marker. A login page's small heap needs no parallel marking. Call it before
+     * under {@code __nptl_deallocate_tsd}), in two of five runs of the login tests, and in none of
+     * five with one marker. A login page's small heap needs no parallel marking. Call it before
      * other threads read the environment (see {@link LibcEnvironment}); a value already set wins.
      */
     static void oneGcMarker() {
