@@ -90,7 +90,9 @@ public final class KiteSessionApp extends Application {
     /**
      * Begins reading the settings, choosing the secret store and building the HTTP client before
      * JavaFX starts (call it just before {@code Application.launch}): the toolkit's start and that
-     * I/O then overlap. Without it, {@link #start} begins the same work itself.
+     * I/O then overlap. Without it, {@link #start} begins the same work itself. First it sets WebKit's
+     * one GC marker in the environment ({@link WebKitWarmUp#oneGcMarker()}), which must happen
+     * before those threads and the toolkit read it.
      */
     public static void prepare() {
         WebKitWarmUp.oneGcMarker(); // before the threads below start
