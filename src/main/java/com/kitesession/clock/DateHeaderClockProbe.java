@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -32,10 +33,14 @@ public final class DateHeaderClockProbe implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Instant sent = localClock.instant();
+        long sentNanos = System.nanoTime();
         Response response = chain.proceed(chain.request());
+        Duration monotonic = Duration.ofNanos(System.nanoTime() - sentNanos);
         Instant received = localClock.instant();
         Date date = response.headers().getDate("Date"); // null when absent or unparseable
-        if (date != null && trustworthy(chain.request().url(), response)) into.record(reading(date.toInstant(), sent, received));
+        if (date != null && trustworthy(chain.request().url(), response)) {
+            reading(date.toInstant(), sent, received, monotonic).ifPresent(into::record);
+        }
         return response;
     }
 
@@ -48,11 +53,13 @@ public final class DateHeaderClockProbe implements Interceptor {
         return !response.isRedirect() && (url.isHttps() || LoopbackHosts.isLoopback(url.host()));
     }
 
-    static ClockOffset reading(Instant date, Instant sent, Instant received) {
+    /** Empty when this computer's clock was set during the call ({@link LocalClockStep}). */
+    static Optional<ClockOffset> reading(Instant date, Instant sent, Instant received, Duration monotonic) {
+        if (LocalClockStep.during(sent, received, monotonic)) return Optional.empty();
         Duration roundTrip = Duration.between(sent, received);
         if (roundTrip.isNegative()) roundTrip = Duration.ZERO; // the local clock was set back mid-call
         Instant midpoint = sent.plus(roundTrip.dividedBy(2));
         Duration offset = Duration.between(midpoint, date.plus(HALF_SECOND));
-        return new ClockOffset(offset, roundTrip.dividedBy(2).plus(HALF_SECOND), SOURCE, received);
+        return Optional.of(new ClockOffset(offset, roundTrip.dividedBy(2).plus(HALF_SECOND), SOURCE, received));
     }
 }

@@ -46,7 +46,10 @@ public final class SntpClockProbe {
         return "NTP server " + host;
     }
 
-    /** Empty on any failure (unknown host, timeout, refused, a reply that is no time); never throws. */
+    /**
+     * Empty on any failure (unknown host, timeout, refused, a reply that is no time), and when this
+     * computer's clock was set during the call ({@link LocalClockStep}); never throws.
+     */
     public Optional<ClockOffset> measure() {
         long deadline = System.nanoTime() + timeout.toNanos(); // monotonic: only bounds the wait
         NTPUDPClient client = new NTPUDPClient();
@@ -56,8 +59,11 @@ public final class SntpClockProbe {
             client.setDefaultTimeout(Duration.ofNanos(Math.max(remaining(deadline), 1_000_000)));
             client.open();
             Instant sent = localClock.instant();
+            long sentNanos = System.nanoTime();
             TimeInfo info = client.getTime(address.get(), port);
+            Duration monotonic = Duration.ofNanos(System.nanoTime() - sentNanos);
             Instant received = localClock.instant();
+            if (LocalClockStep.during(sent, received, monotonic)) return Optional.empty();
             return reading(info.getMessage(), sent, received);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -84,10 +84,52 @@ class DateHeaderClockProbeTest {
     @Test
     void theArithmeticFollowsTheHalfSecondRule() {
         Instant sent = Instant.parse("2026-11-23T04:30:00.000Z");
-        ClockOffset r = DateHeaderClockProbe.reading(Instant.parse("2026-11-23T04:30:45Z"), sent, sent.plusMillis(200));
+        ClockOffset r = DateHeaderClockProbe.reading(Instant.parse("2026-11-23T04:30:45Z"), sent, sent.plusMillis(200),
+                Duration.ofMillis(200)).orElseThrow();
         assertEquals(Duration.ofMillis(45_000 + 500 - 100), r.offset());
         assertEquals(Duration.ofMillis(600), r.uncertainty());
         assertEquals(sent.plusMillis(200), r.measuredAt());
+    }
+
+    @Test
+    void aCallDuringWhichThisComputersClockWasSetIsNotRead() throws Exception {
+        SimulatorClock shared = SimulatorClock.fixedAt(Instant.parse("2026-11-23T04:30:00Z"));
+        ClockOffsets offsets = new ClockOffsets(shared);
+        Duration step = Duration.ofHours(17).plusMinutes(40);
+        boolean[] stepNext = {false};
+        try (KiteSimulator sim = KiteSimulator.start(SimulatorConfig.builder().clock(shared).build())) {
+            // Runs inside the probe's call: the clock is set after the probe's first look, before Kite answers.
+            OkHttpClient http = KiteClient.defaultHttpClient().newBuilder()
+                    .addNetworkInterceptor(new DateHeaderClockProbe(offsets, shared))
+                    .addNetworkInterceptor(chain -> {
+                        if (stepNext[0]) shared.advance(step);
+                        return chain.proceed(chain.request());
+                    }).build();
+            KiteClient kite = new KiteClient(sim.baseUrl(), http);
+            assertThrows(KiteApiException.class, () -> kite.getProfile(sim.account().apiKey(), "bogus-token"));
+            ClockOffset before = offsets.best().orElseThrow();
+            assertNear(Duration.ZERO, before.offset());
+
+            stepNext[0] = true;
+            assertThrows(KiteApiException.class, () -> kite.getProfile(sim.account().apiKey(), "bogus-token"));
+            // Read, it would have put Kite's clock half the step (8 h 50 m) ahead of this computer's.
+            shared.setInstant(before.measuredAt());
+            assertEquals(before, offsets.best().orElseThrow(), "the reading across the step is dropped");
+        }
+    }
+
+    @Test
+    void aStepOfTheLocalClockIsToldFromAFrozenOrSlowCall() {
+        Instant sent = Instant.parse("2026-11-23T04:30:00Z");
+        Instant date = sent;
+        Duration quick = Duration.ofMillis(80);
+        assertTrue(DateHeaderClockProbe.reading(date, sent, sent.plusMillis(80), quick).isPresent(), "an ordinary call");
+        assertTrue(DateHeaderClockProbe.reading(date, sent, sent, Duration.ofSeconds(3)).isPresent(),
+                "a clock that stands still (a test's) is not a step, however long the call");
+        assertTrue(DateHeaderClockProbe.reading(date, sent, sent.plusSeconds(20), Duration.ofSeconds(20)).isPresent(),
+                "a slow network: the round trip is the uncertainty");
+        assertTrue(DateHeaderClockProbe.reading(date, sent, sent.plusSeconds(2), quick).isEmpty(), "set forward 2 s");
+        assertTrue(DateHeaderClockProbe.reading(date, sent, sent.minusSeconds(2), quick).isEmpty(), "set back 2 s");
     }
 
     @Test

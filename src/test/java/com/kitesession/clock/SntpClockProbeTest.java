@@ -9,6 +9,11 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +45,32 @@ class SntpClockProbeTest {
             ClockOffset reading = new SntpClockProbe("localhost", server.port(), TIMEOUT, computer45sAhead).measure().orElseThrow();
             assertNear(Duration.ofSeconds(-45), reading.offset());
             assertTrue(reading.describe().contains("45 s ahead of NTP server localhost"), reading.describe());
+        }
+    }
+
+    @Test
+    void aCallDuringWhichThisComputersClockWasSetIsNotMeasured() throws Exception {
+        Instant before = Instant.now();
+        Deque<Instant> reads = new ArrayDeque<>(List.of(before, before.plus(Duration.ofHours(17))));
+        Clock setForwardMidCall = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return reads.isEmpty() ? before.plus(Duration.ofHours(17)) : reads.poll();
+            }
+        };
+        try (SntpResponder server = new SntpResponder(Duration.ZERO)) {
+            assertEquals(Optional.empty(), new SntpClockProbe("127.0.0.1", server.port(), TIMEOUT, setForwardMidCall).measure());
+            assertTrue(reads.isEmpty(), "the clock was read around the call");
         }
     }
 
