@@ -32,15 +32,10 @@ public final class DateHeaderClockProbe implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Instant sent = localClock.instant();
-        long sentNanos = System.nanoTime();
-        Response response = chain.proceed(chain.request());
-        Duration monotonic = Duration.ofNanos(System.nanoTime() - sentNanos);
-        Instant received = localClock.instant();
+        TimedCall<Response> call = TimedCall.time(localClock, () -> chain.proceed(chain.request()));
+        Response response = call.result();
         Date date = response.headers().getDate("Date"); // null when absent or unparseable
-        if (date != null && trustworthy(chain.request().url(), response)) {
-            reading(date.toInstant(), sent, received, monotonic).ifPresent(into::record);
-        }
+        if (date != null && trustworthy(chain.request().url(), response)) reading(date.toInstant(), call).ifPresent(into::record);
         return response;
     }
 
@@ -53,9 +48,11 @@ public final class DateHeaderClockProbe implements Interceptor {
         return !response.isRedirect() && (url.isHttps() || LoopbackHosts.isLoopback(url.host()));
     }
 
-    /** Empty when this computer's clock was set during the call ({@link LocalClockStep}). */
-    static Optional<ClockOffset> reading(Instant date, Instant sent, Instant received, Duration monotonic) {
-        if (LocalClockStep.during(sent, received, monotonic)) return Optional.empty();
+    /** Empty when this computer's clock was set during the call ({@link TimedCall#clockWasSet()}). */
+    static Optional<ClockOffset> reading(Instant date, TimedCall<?> call) {
+        if (call.clockWasSet()) return Optional.empty();
+        Instant sent = call.sent();
+        Instant received = call.received();
         Duration roundTrip = Duration.between(sent, received);
         if (roundTrip.isNegative()) roundTrip = Duration.ZERO; // the local clock was set back mid-call
         Instant midpoint = sent.plus(roundTrip.dividedBy(2));

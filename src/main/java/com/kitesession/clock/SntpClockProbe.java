@@ -48,7 +48,7 @@ public final class SntpClockProbe {
 
     /**
      * Empty on any failure (unknown host, timeout, refused, a reply that is no time), and when this
-     * computer's clock was set during the call ({@link LocalClockStep}); never throws.
+     * computer's clock was set during the call ({@link TimedCall#clockWasSet()}); never throws.
      */
     public Optional<ClockOffset> measure() {
         long deadline = System.nanoTime() + timeout.toNanos(); // monotonic: only bounds the wait
@@ -58,13 +58,9 @@ public final class SntpClockProbe {
             if (address.isEmpty()) return Optional.empty();
             client.setDefaultTimeout(Duration.ofNanos(Math.max(remaining(deadline), 1_000_000)));
             client.open();
-            Instant sent = localClock.instant();
-            long sentNanos = System.nanoTime();
-            TimeInfo info = client.getTime(address.get(), port);
-            Duration monotonic = Duration.ofNanos(System.nanoTime() - sentNanos);
-            Instant received = localClock.instant();
-            if (LocalClockStep.during(sent, received, monotonic)) return Optional.empty();
-            return reading(info.getMessage(), sent, received);
+            TimedCall<TimeInfo> call = TimedCall.time(localClock, () -> client.getTime(address.get(), port));
+            if (call.clockWasSet()) return Optional.empty();
+            return reading(call.result().getMessage(), call.sent(), call.received());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } finally {

@@ -69,7 +69,7 @@ class LoginEndToEndTest extends WindowTestBase {
         // In the last hour the countdown ticks each second; the list's row stays in minutes.
         clock.setInstant(session.expiresAt().toInstant().minus(Duration.ofMinutes(50)).minusSeconds(5));
         // (The jump brings a liveness check. Its Date header, good to a second, may move Kite's clock as
-        // measured by a second; a check still out during the jump is not read at all: LocalClockStep.)
+        // measured by a second; a check still out during the jump is not read at all: TimedCall.)
         String[] shown = {""};
         try {
             waitUntil(() -> (shown[0] = text(robot, "#countdown")).matches("00:50:0[4-6]"), "the last hour, to the second");
